@@ -1,0 +1,53 @@
+using System.Text;
+using Ascribe.Cli.Commands;
+using Ascribe.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ascribe.Cli;
+
+/// <summary>Entry point of the <c>ascribe</c> command line.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
+        try
+        {
+            var services = new CliServices(stdout, Console.Error, AnsiConsole.Console, Console.OpenStandardInput);
+            return Run(args, services);
+        }
+        finally
+        {
+            stdout.Flush();
+        }
+    }
+
+    /// <summary>Runs the command line against the given services (tests pass their own writers).</summary>
+    public static int Run(string[] args, CliServices services)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliServices), services);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("ascribe");
+            config.Settings.Console = services.Console;
+            config.Settings.ExceptionHandler = (ex, _) =>
+            {
+                services.Fail(ex.Message);
+                return ex is CommandParseException or CommandRuntimeException ? ExitCodes.Usage : ExitCodes.Fatal;
+            };
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Find who said what in articles (.txt, .html, .jsonl, folders, or - for standard input).")
+                .WithExample("analyze", "samples/putin-inner-circle.txt", "--format", "table");
+            config.AddCommand<EvalCommand>("eval")
+                .WithDescription("Score attributions against a PolNeAR-style gold folder, as tools/score_attributions.py does.")
+                .WithExample("eval", "--gold", "../shared/data/polnear/dev");
+        });
+        // The command-line parser reads a lone "-" as an unnamed option; pass it through as a path.
+        var rewritten = args.Select(a => a == "-" ? Input.InputReader.StdinPath : a).ToArray();
+        return app.Run(rewritten);
+    }
+}

@@ -1,0 +1,1 @@
+return Ascribe.Cli.CliApp.Run(args);

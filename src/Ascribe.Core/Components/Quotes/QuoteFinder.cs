@@ -1,0 +1,273 @@
+using Ascribe.Core.Documents;
+using Ascribe.Core.Pipeline;
+
+namespace Ascribe.Core.Components.Quotes;
+
+/// <summary>
+/// Pairs quotation marks into <see cref="Quote"/>s within each paragraph, for every style:
+/// "…", '…', “…”, ‘…’, „…“ and „…” (German, Polish), ‚…‘, «…», »…« (German), ‹…›, and CJK
+/// brackets. Nested quotes get a depth. A quote left open at a paragraph end runs to that end;
+/// when the next paragraph reopens it (the news convention for a quote spanning paragraphs) or
+/// closes a quote it never opened, the two parts are marked as continuing each other.
+/// Apostrophes (O'Brien, students', '90s) are not quote marks. Never throws on unbalanced input.
+/// </summary>
+public sealed class QuoteFinder : IPipelineComponent
+{
+    public string Name => "quotes";
+
+    public IReadOnlyList<string> Requires { get; } = new[] { Attr.Tokens, Attr.Paragraphs };
+
+    public IReadOnlyList<string> Assigns { get; } = new[] { Attr.Quotes };
+
+    private enum Role : byte
+    {
+        Open,
+        Close,
+        Either,
+    }
+
+    private readonly record struct Mark(int Offset, char Char, Role Role, bool Single);
+
+    private readonly record struct OpenMark(int Offset, char Char, bool Single);
+
+    public void Process(Document doc)
+    {
+        doc.Quotes.Clear();
+        var tokens = doc.TokenData;
+        string text = doc.Text;
+        int t = 0;
+        bool previousOpen = false;
+        var marks = new List<Mark>();
+        var stack = new List<OpenMark>();
+        for (int p = 0; p < doc.Paragraphs.Count; p++)
+        {
+            var para = doc.Paragraphs[p];
+            marks.Clear();
+            while (t < tokens.Length && tokens[t].Start < para.End)
+            {
+                if (tokens[t].Kind == TokenKind.Quote && tokens[t].Start >= para.Start)
+                {
+                    int at = tokens[t].Start;
+                    var role = Classify(text, at, para);
+                    if (role is not null)
+                    {
+                        marks.Add(new Mark(at, text[at], role.Value, QuoteMarks.IsSingle(text[at])));
+                    }
+                }
+
+                t++;
+            }
+
+            previousOpen = PairParagraph(doc, para, p, marks, stack, previousOpen);
+        }
+    }
+
+    /// <summary>Pairs the marks of one paragraph; returns true when a double quote is left open at its end.</summary>
+    private static bool PairParagraph(Document doc, TextSpan para, int paragraph, List<Mark> marks, List<OpenMark> stack, bool previousOpen)
+    {
+        stack.Clear();
+        var found = new List<Quote>();
+        bool continuesPrevious = false;
+        foreach (var mark in marks)
+        {
+            int match = mark.Role == Role.Open ? -1 : FindOpener(stack, mark);
+            if (match >= 0)
+            {
+                var open = stack[match];
+                // Openers above the match were never closed: drop them.
+                stack.RemoveRange(match, stack.Count - match);
+                if (mark.Offset > open.Offset + 1)
+                {
+                    found.Add(new Quote(open.Offset, mark.Offset, new TextSpan(open.Offset + 1, mark.Offset), stack.Count) { Paragraph = paragraph });
+                }
+
+                continue;
+            }
+
+            if (mark.Role == Role.Close && !mark.Single && stack.Count == 0 && found.Count == 0 && previousOpen)
+            {
+                // The previous paragraph's quote runs into this one and closes here without a reopening mark.
+                if (mark.Offset > para.Start)
+                {
+                    found.Add(new Quote(-1, mark.Offset, new TextSpan(para.Start, mark.Offset), 0) { Paragraph = paragraph, ContinuesPrevious = true });
+                    continuesPrevious = true;
+                }
+
+                continue;
+            }
+
+            if (mark.Role != Role.Close)
+            {
+                stack.Add(new OpenMark(mark.Offset, mark.Char, mark.Single));
+            }
+        }
+
+        // A double quote still open at the paragraph end runs to the end (news continuation style).
+        bool leftOpen = false;
+        for (int k = 0; k < stack.Count; k++)
+        {
+            if (!stack[k].Single)
+            {
+                var open = stack[k];
+                if (para.End > open.Offset + 1)
+                {
+                    found.Add(new Quote(open.Offset, -1, new TextSpan(open.Offset + 1, para.End), k) { Paragraph = paragraph, ContinuesNext = true });
+                }
+
+                leftOpen = true;
+                break;
+            }
+        }
+
+        if (previousOpen && !continuesPrevious && found.Count > 0 && found[0].Open == FirstNonSpace(doc.Text, para) && doc.Quotes.Count > 0)
+        {
+            // Reopened at the start of this paragraph: the news convention for a continued quote.
+            int first = found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para));
+            found[first] = found[first] with { ContinuesPrevious = true };
+        }
+
+        if (!leftOpen && doc.Quotes.Count > 0 && previousOpen && !found.Exists(q => q.ContinuesPrevious))
+        {
+            // The open quote of the previous paragraph never continued: it was simply unbalanced.
+            int last = doc.Quotes.Count - 1;
+            doc.Quotes[last] = doc.Quotes[last] with { ContinuesNext = false };
+        }
+
+        found.Sort((a, b) => a.Content.Start != b.Content.Start ? a.Content.Start.CompareTo(b.Content.Start) : a.Depth.CompareTo(b.Depth));
+        doc.Quotes.AddRange(found);
+        return leftOpen;
+    }
+
+    private static int FirstNonSpace(string text, TextSpan para)
+    {
+        int i = para.Start;
+        while (i < para.End && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int FindOpener(List<OpenMark> stack, Mark mark)
+    {
+        for (int k = stack.Count - 1; k >= 0; k--)
+        {
+            if (Pairs(stack[k].Char, mark.Char))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Pairs(char open, char close) => open switch
+    {
+        '"' => close == '"',
+        '\'' => close is '\'' or '\u2019',
+        '\u201C' => close is '\u201D' or '"' or '\u201C',
+        '\u201E' => close is '\u201C' or '\u201D' or '"',
+        '\u201F' => close is '\u201D' or '"',
+        '\u2018' => close is '\u2019' or '\'',
+        '\u201A' => close is '\u2018' or '\u2019',
+        '\u201B' => close is '\u2019',
+        '\u00AB' => close is '\u00BB',
+        '\u00BB' => close is '\u00AB',
+        '\u2039' => close is '\u203A',
+        '\u203A' => close is '\u2039',
+        '\u300C' => close is '\u300D',
+        '\u300E' => close is '\u300F',
+        _ => false,
+    };
+
+    /// <summary>Decides whether the mark at <paramref name="at"/> can open, close or both; null for an apostrophe.</summary>
+    private static Role? Classify(string text, int at, TextSpan para)
+    {
+        char c = text[at];
+        char prev = at > para.Start ? text[at - 1] : ' ';
+        char next = at + 1 < para.End ? text[at + 1] : ' ';
+        // Another quote mark counts as a boundary on either side: "'Great Russia'" stacks marks.
+        bool spaceBefore = char.IsWhiteSpace(prev) || at == para.Start || prev is '(' or '[' or '\u2014' or '\u2013' or '-' or '/' or ':' || QuoteMarks.IsQuote(prev);
+        bool spaceAfter = char.IsWhiteSpace(next) || at + 1 >= para.End || QuoteMarks.IsQuote(next) || (char.IsPunctuation(next) && next is not '\u2026' and not '(' and not '[');
+        switch (c)
+        {
+            case '\u201E' or '\u201A' or '\u300C' or '\u300E':
+                return Role.Open;
+            case '\u300D' or '\u300F':
+                return Role.Close;
+            case '\u201C':
+                // English opener, but the German closer of „…“.
+                if (spaceAfter && !spaceBefore)
+                {
+                    return Role.Close;
+                }
+
+                return spaceBefore && !spaceAfter ? Role.Open : Role.Either;
+            case '\u201D':
+                return spaceBefore && !spaceAfter ? Role.Either : Role.Close;
+            case '\u2018':
+                if (char.IsLetter(prev) && char.IsLetter(next))
+                {
+                    return null; // mis-typed apostrophe
+                }
+
+                return spaceAfter && !spaceBefore ? Role.Close : Role.Either;
+            case '\u2019':
+                if (char.IsLetterOrDigit(prev) && char.IsLetter(next))
+                {
+                    return null; // apostrophe: Putin’s, don’t
+                }
+
+                if ((prev == 's' || prev == 'S') && !spaceBefore && spaceAfter)
+                {
+                    return Role.Close; // students’ is ambiguous; as a closer it only matters when a ‘ is open
+                }
+
+                if (spaceBefore && char.IsDigit(next))
+                {
+                    return null; // ’90s
+                }
+
+                return spaceBefore && !spaceAfter ? Role.Open : Role.Close;
+            case '\u00AB' or '\u00BB' or '\u2039' or '\u203A':
+                return Role.Either;
+            case '\'':
+                if (char.IsLetterOrDigit(prev) && char.IsLetterOrDigit(next))
+                {
+                    return null;
+                }
+
+                if (spaceBefore && char.IsDigit(next))
+                {
+                    return null;
+                }
+
+                if (spaceBefore && !spaceAfter)
+                {
+                    return Role.Open;
+                }
+
+                if (!spaceBefore && spaceAfter)
+                {
+                    return Role.Close;
+                }
+
+                return null;
+            case '"':
+                if (spaceBefore && !spaceAfter)
+                {
+                    return Role.Open;
+                }
+
+                if (!spaceBefore && spaceAfter)
+                {
+                    return Role.Close;
+                }
+
+                return Role.Either;
+            default:
+                return Role.Either;
+        }
+    }
+}

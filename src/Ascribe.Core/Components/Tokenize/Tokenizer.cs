@@ -1,0 +1,320 @@
+using System.Globalization;
+using Ascribe.Core.Documents;
+using Ascribe.Core.Pipeline;
+
+namespace Ascribe.Core.Components.Tokenize;
+
+/// <summary>
+/// Splits the normalized text into Penn-Treebank-like tokens and stores them with offsets into
+/// both the normalized and the original text. Clitics are split ("don't" → "do" "n't",
+/// "Putin's" → "Putin" "'s"); hyphenated words, decimals, "U.S."-style initials, known
+/// abbreviations, URLs and e-mail addresses stay whole; every quote mark is its own token.
+/// </summary>
+public sealed class Tokenizer : IPipelineComponent
+{
+    public string Name => "tokenizer";
+
+    public IReadOnlyList<string> Requires { get; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Assigns { get; } = new[] { Attr.Normalized, Attr.Tokens };
+
+    public void Process(Document doc)
+    {
+        var norm = Normalize.TextNormalizer.Normalize(doc.Text);
+        doc.SetNormalized(norm);
+        doc.SetTokens(Tokenize(norm));
+    }
+
+    /// <summary>Tokenizes a normalized text; offsets of the result are mapped to the original.</summary>
+    public static TokenData[] Tokenize(NormalizedText norm)
+    {
+        string text = norm.Text;
+        var tokens = new List<TokenData>(text.Length / 5 + 4);
+        int i = 0;
+        int n = text.Length;
+        while (i < n)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            int end;
+            TokenKind kind;
+            if (IsWordStart(c))
+            {
+                if (TryUrl(text, i, out end))
+                {
+                    kind = TokenKind.Url;
+                }
+                else if (IsNegationAt(text, i))
+                {
+                    end = i + 3;
+                    kind = TokenKind.Word;
+                }
+                else
+                {
+                    end = ScanWord(text, i, out bool numeric);
+                    kind = numeric ? TokenKind.Number : TokenKind.Word;
+                }
+            }
+            else if (c == '\'' && i + 1 < n && IsCliticAt(text, i, n))
+            {
+                end = CliticEnd(text, i);
+                kind = TokenKind.Word;
+            }
+            else if (c == '\'' && i + 1 < n && char.IsDigit(text[i + 1]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && DecadeAt(text, i + 1))
+            {
+                // '90s
+                end = ScanWord(text, i + 1, out _);
+                kind = TokenKind.Number;
+            }
+            else if (QuoteMarks.IsQuote(c))
+            {
+                end = i + 1;
+                kind = TokenKind.Quote;
+            }
+            else if (c is '.' or '-' or '!' or '?' or '*' or '=' or '_' or '~' or '\u2026')
+            {
+                end = i + 1;
+                while (end < n && text[end] == c)
+                {
+                    end++;
+                }
+
+                kind = TokenKind.Punctuation;
+            }
+            else if (char.IsPunctuation(c))
+            {
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(text[i + 1]))
+            {
+                end = i + 2;
+                kind = char.IsLetter(text, i) ? TokenKind.Word : TokenKind.Symbol;
+            }
+            else
+            {
+                end = i + 1;
+                kind = TokenKind.Symbol;
+            }
+
+            Add(tokens, norm, i, end, kind);
+            i = end;
+        }
+
+        var arr = tokens.ToArray();
+        for (int t = 0; t < arr.Length; t++)
+        {
+            arr[t].SpaceAfter = arr[t].NormEnd < n && char.IsWhiteSpace(text[arr[t].NormEnd]);
+        }
+
+        return arr;
+    }
+
+    private static void Add(List<TokenData> tokens, NormalizedText norm, int start, int end, TokenKind kind)
+    {
+        var orig = norm.ToOriginal(start, end);
+        tokens.Add(new TokenData
+        {
+            Start = orig.Start,
+            End = orig.End,
+            NormStart = start,
+            NormEnd = end,
+            Kind = kind,
+            Sentence = -1,
+            Head = -1,
+        });
+    }
+
+    private static bool IsWordStart(char c) => char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+
+    private static bool DecadeAt(string text, int i)
+    {
+        int j = i;
+        while (j < text.Length && char.IsDigit(text[j]))
+        {
+            j++;
+        }
+
+        return j - i == 2 && j < text.Length && text[j] == 's';
+    }
+
+    /// <summary>Scans a word starting at <paramref name="i"/>: letters and digits joined by internal hyphens, periods (initials, decimals), commas in numbers, apostrophes and ampersands.</summary>
+    private static int ScanWord(string text, int i, out bool numeric)
+    {
+        int n = text.Length;
+        int start = i;
+        bool allDigits = true;
+        while (i < n)
+        {
+            char c = text[i];
+            if ((c == 'n' || c == 'N') && i > start && IsNegationAt(text, i))
+            {
+                break;
+            }
+
+            if (IsWordChar(c))
+            {
+                if (!char.IsDigit(c))
+                {
+                    allDigits = false;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (i + 1 < n)
+            {
+                char next = text[i + 1];
+                char prev = text[i - 1];
+                // Internal hyphen, slash in numbers, ampersand in AT&T.
+                if (c == '-' && IsWordChar(next) && IsWordChar(prev))
+                {
+                    allDigits = false;
+                    i++;
+                    continue;
+                }
+
+                if ((c == '.' || c == ',' || c == ':' || c == '/') && char.IsDigit(prev) && char.IsDigit(next) && allDigits)
+                {
+                    // 3.5, 1,000, 10:30, 9/11
+                    i++;
+                    continue;
+                }
+
+                if (c == '&' && char.IsUpper(prev) && char.IsUpper(next))
+                {
+                    allDigits = false;
+                    i++;
+                    continue;
+                }
+
+                // Apostrophe inside a name: O'Brien, but not the start of a clitic.
+                if (c == '\'' && char.IsLetter(prev) && char.IsLetter(next) && !IsCliticAt(text, i, n))
+                {
+                    allDigits = false;
+                    i++;
+                    continue;
+                }
+            }
+
+            if (c == '.' && !allDigits)
+            {
+                // Initials and dotted abbreviations: U.S., U.S.A., Ph.D., e.g.
+                int wordLen = i - start;
+                if (wordLen <= 2 && i + 2 < n && char.IsLetter(text[i + 1]) && (text[i + 2] == '.' || (i + 3 < n && char.IsLetter(text[i + 2]) && text[i + 3] == '.')))
+                {
+                    i++;
+                    continue;
+                }
+
+                if (LooksDotted(text, start, i) || Abbreviations.IsKnown(text.AsSpan(start, i - start)) || (wordLen == 1 && char.IsUpper(text[start])))
+                {
+                    numeric = false;
+                    return i + 1;
+                }
+            }
+
+            break;
+        }
+
+        numeric = allDigits;
+        return i;
+    }
+
+    /// <summary>True for "U.S" or "e.g" (letters separated by periods) ending before <paramref name="dot"/>.</summary>
+    private static bool LooksDotted(string text, int start, int dot) =>
+        dot - start >= 3 && text.AsSpan(start, dot - start).Contains('.');
+
+    /// <summary>True at the "n't" of "don't": n, apostrophe, t, then no letter, after a letter.</summary>
+    private static bool IsNegationAt(string text, int i) =>
+        i > 0 && i + 2 < text.Length && char.IsLetter(text[i - 1]) && (text[i] == 'n' || text[i] == 'N') && text[i + 1] == '\''
+        && (text[i + 2] == 't' || text[i + 2] == 'T') && (i + 3 == text.Length || !char.IsLetter(text[i + 3]));
+
+    private static bool IsCliticAt(string text, int i, int n)
+    {
+        // 's 'S 're 've 'll 'd 'm followed by a non-letter.
+        if (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+        {
+            return false;
+        }
+
+        int rest = n - i - 1;
+        if (rest >= 1)
+        {
+            char a = char.ToLowerInvariant(text[i + 1]);
+            bool endAfter1 = rest == 1 || !char.IsLetter(text[i + 2]);
+            if ((a == 's' || a == 'd' || a == 'm') && endAfter1)
+            {
+                return true;
+            }
+
+            if (rest >= 2)
+            {
+                char b = char.ToLowerInvariant(text[i + 2]);
+                bool endAfter2 = rest == 2 || !char.IsLetter(text[i + 3]);
+                if (endAfter2 && ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l')))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int CliticEnd(string text, int i)
+    {
+        int j = i + 1;
+        while (j < text.Length && char.IsLetter(text[j]))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    private static bool TryUrl(string text, int i, out int end)
+    {
+        end = i;
+        var rest = text.AsSpan(i);
+        bool url = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+        int j = i;
+        if (!url)
+        {
+            // e-mail: word@word.tld
+            while (j < text.Length && (char.IsLetterOrDigit(text[j]) || text[j] is '.' or '_' or '-' or '+'))
+            {
+                j++;
+            }
+
+            if (j >= text.Length || text[j] != '@' || j == i)
+            {
+                return false;
+            }
+        }
+
+        while (j < text.Length && !char.IsWhiteSpace(text[j]) && !QuoteMarks.IsQuote(text[j]) && text[j] is not ('<' or '>'))
+        {
+            j++;
+        }
+
+        while (j > i && text[j - 1] is '.' or ',' or ';' or ':' or ')' or '!' or '?' or ']')
+        {
+            j--;
+        }
+
+        end = j;
+        return end > i + 4;
+    }
+}

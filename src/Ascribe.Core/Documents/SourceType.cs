@@ -1,0 +1,14 @@
+namespace Ascribe.Core.Documents;
+
+/// <summary>What kind of source an entity is. Serialized in kebab case.</summary>
+public enum SourceType
+{
+    Unknown,
+    Person,
+    Organization,
+    Government,
+    Media,
+    Anonymous,
+    Document,
+    Country,
+}

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Ascribe.Core.Documents;
+
+namespace Ascribe.Core.Serialization;
+
+/// <summary>
+/// Writes the analysis of a document in Ascribe's JSON schema (docs/schema.md). Field names and
+/// shapes are stable; new fields are only added.
+/// </summary>
+public static class DocumentJson
+{
+    public static void Write(Utf8JsonWriter w, Document doc)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", doc.Id);
+        if (doc.Meta.Count > 0)
+        {
+            w.WriteStartObject("meta");
+            foreach (var (key, value) in doc.Meta.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteString(key, value);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteNumber("length", doc.Text.Length);
+        w.WriteNumber("tokens", doc.TokenCount);
+        w.WriteNumber("sentences", doc.Sentences.Count);
+        w.WriteNumber("paragraphs", doc.Paragraphs.Count);
+        w.WriteStartArray("quotes");
+        foreach (var q in doc.Quotes)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("open", q.Open);
+            w.WriteNumber("close", q.Close);
+            WriteSpan(w, "content", doc, q.Content);
+            w.WriteNumber("depth", q.Depth);
+            w.WriteBoolean("continues_previous", q.ContinuesPrevious);
+            w.WriteBoolean("continues_next", q.ContinuesNext);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("attributions");
+        foreach (var a in doc.Attributions)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", KindName(a.Kind));
+            WriteSpan(w, "source", doc, a.Source);
+            WriteSpan(w, "cue", doc, a.Cue);
+            w.WriteStartArray("content");
+            foreach (var c in a.Content)
+            {
+                WriteSpan(w, null, doc, c);
+            }
+
+            w.WriteEndArray();
+            if (a.Speaker is null)
+            {
+                w.WriteNull("speaker");
+            }
+            else
+            {
+                w.WriteString("speaker", a.Speaker);
+            }
+
+            w.WriteStartArray("cites");
+            foreach (var c in a.Cites)
+            {
+                w.WriteStringValue(c);
+            }
+
+            w.WriteEndArray();
+            if (a.Venue is null)
+            {
+                w.WriteNull("venue");
+            }
+            else
+            {
+                w.WriteString("venue", a.Venue);
+            }
+
+            if (a.Stance is null)
+            {
+                w.WriteNull("stance");
+            }
+            else
+            {
+                w.WriteString("stance", a.Stance);
+            }
+
+            w.WriteBoolean("hedged", a.Hedged);
+            w.WriteNumber("confidence", Math.Round(a.Confidence, 4));
+            if (a.Origin is not null)
+            {
+                w.WriteString("origin", a.Origin);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("entities");
+        foreach (var e in doc.Entities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("name", e.Name);
+            w.WriteString("type", TypeName(e.Type));
+            w.WriteStartArray("aliases");
+            foreach (var alias in e.Aliases)
+            {
+                w.WriteStringValue(alias);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("description");
+            foreach (var d in e.Description)
+            {
+                w.WriteStringValue(d);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("mentions");
+            foreach (var m in e.Mentions)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", m.Start);
+                w.WriteNumber("end", m.End);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("flags");
+        foreach (var f in doc.Flags)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", f.Code);
+            w.WriteNumber("start", f.Start);
+            w.WriteNumber("end", f.End);
+            w.WriteString("text", doc.Text.AsSpan(f.Start, f.End - f.Start));
+            w.WriteString("message", f.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One document as one line of JSON (no trailing newline).</summary>
+    public static string ToJsonLine(Document doc)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(w, doc);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string KindName(AttributionKind kind) => kind switch
+    {
+        AttributionKind.Direct => "direct",
+        AttributionKind.Indirect => "indirect",
+        AttributionKind.Mixed => "mixed",
+        AttributionKind.According => "according-to",
+        _ => "other",
+    };
+
+    public static string TypeName(SourceType type) => type switch
+    {
+        SourceType.Person => "person",
+        SourceType.Organization => "organization",
+        SourceType.Government => "government",
+        SourceType.Media => "media",
+        SourceType.Anonymous => "anonymous",
+        SourceType.Document => "document",
+        SourceType.Country => "country",
+        _ => "unknown",
+    };
+
+    private static void WriteSpan(Utf8JsonWriter w, string? name, Document doc, TextSpan? span)
+    {
+        if (span is null)
+        {
+            if (name is not null)
+            {
+                w.WriteNull(name);
+            }
+
+            return;
+        }
+
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        var s = span.Value;
+        w.WriteNumber("start", s.Start);
+        w.WriteNumber("end", s.End);
+        w.WriteString("text", doc.Text.AsSpan(s.Start, s.Length));
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,83 @@
+namespace Ascribe.Core.Tests.Components;
+
+public sealed class QuoteFinderTests
+{
+    [Theory]
+    [InlineData("He said \"we will win\" today.", "we will win")]
+    [InlineData("He said “we will win” today.", "we will win")]
+    [InlineData("Er sagte „wir gewinnen“ heute.", "wir gewinnen")]
+    [InlineData("Er sagte »wir gewinnen« heute.", "wir gewinnen")]
+    [InlineData("Il a dit « nous gagnerons » hier.", " nous gagnerons ")]
+    [InlineData("Er sagte ‚wir gewinnen‘ heute.", "wir gewinnen")]
+    [InlineData("He said 'we will win' today.", "we will win")]
+    [InlineData("Il a dit ‹ oui › hier.", " oui ")]
+    [InlineData("Mówił „wygramy” wczoraj.", "wygramy")]
+    public void Quotes_PairEveryStyle(string text, string content)
+    {
+        var doc = TestText.Text(text);
+        Assert.Equal(new[] { content }, TestText.QuoteTexts(doc));
+    }
+
+    [Fact]
+    public void Quotes_NestedSingleInsideDouble()
+    {
+        var doc = TestText.Text("\"known as supporters of 'Great Russia'\".");
+        Assert.Equal(2, doc.Quotes.Count);
+        Assert.Equal("known as supporters of 'Great Russia'", doc.Slice(doc.Quotes[0].Content));
+        Assert.Equal(0, doc.Quotes[0].Depth);
+        Assert.Equal("Great Russia", doc.Slice(doc.Quotes[1].Content));
+        Assert.Equal(1, doc.Quotes[1].Depth);
+    }
+
+    [Fact]
+    public void Quotes_ApostrophesAreNotQuoteMarks()
+    {
+        var doc = TestText.Text("The students' union and O'Brien's team in the '90s didn't care.");
+        Assert.Empty(doc.Quotes);
+    }
+
+    [Fact]
+    public void Quotes_ReopenedOnNewParagraph_AreMarkedAsContinuation()
+    {
+        var doc = TestText.Text("“We will fight.\n\n“We will never give up,” he said.");
+        Assert.Equal(2, doc.Quotes.Count);
+        Assert.True(doc.Quotes[0].ContinuesNext);
+        Assert.Equal(-1, doc.Quotes[0].Close);
+        Assert.True(doc.Quotes[1].ContinuesPrevious);
+    }
+
+    [Fact]
+    public void Quotes_ClosedInNextParagraphWithoutReopening_AreJoined()
+    {
+        var doc = TestText.Text("“At this point, they are not ready.\n\nIf he loses power, they will exterminate him,\" Chernak said.");
+        Assert.Equal(2, doc.Quotes.Count);
+        Assert.True(doc.Quotes[1].ContinuesPrevious);
+        Assert.Equal(-1, doc.Quotes[1].Open);
+        Assert.StartsWith("If he loses", doc.Slice(doc.Quotes[1].Content));
+    }
+
+    [Theory]
+    [InlineData("\"\"\"\"\"")]
+    [InlineData("“ “ “ ” ” ” ” ” ”")]
+    [InlineData("«««« »")]
+    [InlineData("He said \"no")]
+    [InlineData("\"")]
+    [InlineData("”")]
+    public void Quotes_UnbalancedMarksNeverThrow(string text)
+    {
+        var doc = TestText.Text(text);
+        foreach (var q in doc.Quotes)
+        {
+            Assert.InRange(q.Content.Start, 0, text.Length);
+            Assert.InRange(q.Content.End, q.Content.Start, text.Length);
+        }
+    }
+
+    [Fact]
+    public void Quotes_UnclosedQuoteRunsToParagraphEnd()
+    {
+        var doc = TestText.Text("He said \"we will win. Nobody doubts it.\n\nNext paragraph.");
+        var q = Assert.Single(doc.Quotes);
+        Assert.Equal("we will win. Nobody doubts it.", doc.Slice(q.Content));
+    }
+}
