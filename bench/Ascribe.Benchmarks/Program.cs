@@ -1,0 +1,12 @@
+using Ascribe.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// --quick: the plain timed harness bench/run uses; anything else goes to BenchmarkDotNet
+// (for example: --filter '*Tokenizer*').
+if (args.Contains("--quick"))
+{
+    return QuickHarness.Run(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);
+return 0;
