@@ -6,15 +6,18 @@ public sealed class Corpus
     /// <summary>PolNeAR dev texts; the bench reads them from the shared data folder.</summary>
     public const string DefaultPath = "/work/shared/data/polnear/dev/text";
 
-    private Corpus(string path, IReadOnlyList<string> texts)
+    private Corpus(string path, IReadOnlyList<string> files, IReadOnlyList<string> texts)
     {
         Path = path;
+        Files = files;
         Texts = texts;
         Words = texts.Sum(CountWords);
         Chars = texts.Sum(t => (long)t.Length);
     }
 
     public string Path { get; }
+
+    public IReadOnlyList<string> Files { get; }
 
     public IReadOnlyList<string> Texts { get; }
 
@@ -33,7 +36,7 @@ public sealed class Corpus
             throw new FileNotFoundException($"no .txt files under {path}");
         }
 
-        return new Corpus(path, files.Select(File.ReadAllText).ToList());
+        return new Corpus(path, files, files.Select(File.ReadAllText).ToList());
     }
 
     public static long CountWords(string text)
