@@ -45,6 +45,15 @@ public static class CliApp
             config.AddCommand<EvalCommand>("eval")
                 .WithDescription("Score attributions against a PolNeAR-style gold folder, as tools/score_attributions.py does.")
                 .WithExample("eval", "--gold", "../shared/data/polnear/dev");
+            config.AddCommand<AnnotateCommand>("annotate")
+                .WithDescription("Print tokens with lemma, part of speech, entity and dependency columns (CoNLL-like).")
+                .WithExample("annotate", "samples/putin-inner-circle.txt", "--format", "conll");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train a part-of-speech, entity or parser model from CoreNLP-annotated articles.")
+                .WithExample("train", "pos", "--data", "../shared/data/polnear/train", "--dev", "../shared/data/polnear/dev", "--out", "models/pos.bin");
+            config.AddCommand<EvalAnnotateCommand>("eval-annotate")
+                .WithDescription("Score tags, lemmas, entities and dependencies against CoreNLP annotation, aligned by offsets.")
+                .WithExample("eval-annotate", "--gold", "../shared/data/polnear/dev");
         });
         // The command-line parser reads a lone "-" as an unnamed option; pass it through as a path.
         var rewritten = args.Select(a => a == "-" ? Input.InputReader.StdinPath : a).ToArray();

@@ -1,7 +1,9 @@
 using Ascribe.Core.Components.Attribution;
 using Ascribe.Core.Components.Quotes;
 using Ascribe.Core.Components.Sentences;
+using Ascribe.Core.Components.Tag;
 using Ascribe.Core.Components.Tokenize;
+using Ascribe.Core.Models;
 
 namespace Ascribe.Core.Pipeline;
 
@@ -14,8 +16,17 @@ public static class DefaultPipeline
         .Add(new SentenceSplitter())
         .Add(new QuoteFinder());
 
+    /// <summary>The text layer plus part-of-speech tags and lemmas from <paramref name="models"/> (default: <see cref="ModelStore.Default"/>).</summary>
+    /// <exception cref="Errors.AscribeException">A model file is missing or damaged.</exception>
+    public static PipelineBuilder LinguisticLayer(ModelStore? models = null)
+    {
+        models ??= ModelStore.Default;
+        return TextLayer()
+            .Add(new PosTagger(models.Pos));
+    }
+
     /// <summary>The full analysis pipeline.</summary>
-    public static Pipeline Create() => TextLayer()
+    public static Pipeline Create() => LinguisticLayer()
         .Add(new RuleAttributionExtractor())
         .Build();
 }

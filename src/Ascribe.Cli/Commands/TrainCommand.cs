@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Ascribe.Cli.Infrastructure;
+using Ascribe.Cli.Linguistics;
+using Ascribe.Core.Components.Tag;
+using Ascribe.Core.Errors;
+using Ascribe.Core.Models;
+using Spectre.Console.Cli;
+
+namespace Ascribe.Cli.Commands;
+
+public sealed class TrainSettings : CommandSettings
+{
+    internal static readonly string[] Kinds = { "pos" };
+
+    [CommandArgument(0, "<KIND>")]
+    [Description("Which model to train: pos.")]
+    public string Kind { get; set; } = string.Empty;
+
+    [CommandOption("-d|--data <DIR>")]
+    [Description("Training folder with corenlp/*.tsv and text/*.txt (PolNeAR layout).")]
+    public string Data { get; set; } = string.Empty;
+
+    [CommandOption("--dev <DIR>")]
+    [Description("Development folder in the same layout; scores are reported after every iteration.")]
+    public string? Dev { get; set; }
+
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Model file to write.")]
+    public string Out { get; set; } = string.Empty;
+
+    [CommandOption("-i|--iterations <N>")]
+    [Description("Training passes over the data (default: 8).")]
+    public int? Iterations { get; set; }
+
+    [CommandOption("--seed <S>")]
+    [Description("Seed for shuffling the data between passes (default: 1).")]
+    [DefaultValue(1)]
+    public int Seed { get; set; } = 1;
+
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (!Kinds.Contains(Kind))
+        {
+            return Spectre.Console.ValidationResult.Error($"Unknown model kind '{Kind}'. Use one of: {string.Join(", ", Kinds)}.");
+        }
+
+        if (string.IsNullOrEmpty(Data) || string.IsNullOrEmpty(Out))
+        {
+            return Spectre.Console.ValidationResult.Error("--data DIR and --out FILE are required.");
+        }
+
+        return Iterations is null or > 0
+            ? Spectre.Console.ValidationResult.Success()
+            : Spectre.Console.ValidationResult.Error("--iterations must be positive.");
+    }
+}
+
+/// <summary><c>ascribe train</c>: trains a tagger, recognizer or parser from CoreNLP-annotated articles.</summary>
+public sealed class TrainCommand : Command<TrainSettings>
+{
+    private readonly CliServices _services;
+
+    public TrainCommand(CliServices services)
+    {
+        _services = services;
+    }
+
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        if (!CorpusLoader.TryFind(settings.Data, out var corenlp, out var text))
+        {
+            _services.Fail($"{settings.Data}: no corenlp/ folder of .tsv files");
+            return ExitCodes.Fatal;
+        }
+
+        string? devCorenlp = null, devText = null;
+        if (settings.Dev is not null && !CorpusLoader.TryFind(settings.Dev, out devCorenlp, out devText))
+        {
+            _services.Fail($"{settings.Dev}: no corenlp/ folder of .tsv files");
+            return ExitCodes.Fatal;
+        }
+
+        List<AnnotatedSentence> train, dev;
+        try
+        {
+            train = CorpusLoader.Load(corenlp, text).SelectMany(a => a.Sentences).ToList();
+            dev = devCorenlp is null ? new() : CorpusLoader.Load(devCorenlp, devText!).SelectMany(a => a.Sentences).ToList();
+        }
+        catch (AscribeException ex)
+        {
+            _services.Fail(ex.Message);
+            return ExitCodes.Fatal;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var options = new TrainOptions
+        {
+            Seed = settings.Seed,
+            Iterations = settings.Iterations ?? 8,
+            Log = line => _services.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,7:F1}s] {line}")),
+        };
+        options.Log($"{train.Count} training sentences, {dev.Count} dev sentences");
+        var devSet = dev.Count > 0 ? dev : null;
+        Action<Stream> save = settings.Kind switch
+        {
+            _ => PosModel.Train(train, devSet, options).Save,
+        };
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using (var stream = File.Create(settings.Out))
+        {
+            save(stream);
+        }
+
+        options.Log($"wrote {settings.Out} ({new FileInfo(settings.Out).Length / 1024.0 / 1024.0:F2} MB)");
+        return ExitCodes.Ok;
+    }
+}

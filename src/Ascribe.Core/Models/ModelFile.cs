@@ -1,0 +1,80 @@
+using System.Text;
+using Ascribe.Core.Errors;
+
+namespace Ascribe.Core.Models;
+
+/// <summary>
+/// Header of every Ascribe model file: the magic bytes "ASCM", a format version and the model
+/// kind ("pos", "ner", "parser"), followed by the kind's own sections. Little-endian throughout.
+/// </summary>
+internal static class ModelFile
+{
+    public const int Version = 1;
+    private static readonly byte[] Magic = "ASCM"u8.ToArray();
+
+    public static BinaryWriter OpenWrite(Stream stream, string kind)
+    {
+        var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(kind);
+        return writer;
+    }
+
+    public static BinaryReader OpenRead(Stream stream, string kind, string source)
+    {
+        var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            var magic = reader.ReadBytes(4);
+            if (!magic.AsSpan().SequenceEqual(Magic))
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, "wrong magic bytes");
+            }
+
+            int version = reader.ReadInt32();
+            if (version != Version)
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, $"format version {version}, expected {Version}");
+            }
+
+            string found = reader.ReadString();
+            if (found != kind)
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, $"holds a '{found}' model, expected '{kind}'");
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, "file is truncated");
+        }
+
+        return reader;
+    }
+
+    public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
+    {
+        writer.Write(values.Count);
+        foreach (var v in values)
+        {
+            writer.Write(v);
+        }
+    }
+
+    public static string[] ReadStrings(BinaryReader reader, string source)
+    {
+        int n = reader.ReadInt32();
+        if (n < 0 || n > 1 << 24)
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, "bad string table size");
+        }
+
+        var values = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = string.Intern(reader.ReadString());
+        }
+
+        return values;
+    }
+}
