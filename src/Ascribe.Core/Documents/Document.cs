@@ -64,6 +64,9 @@ public sealed class Document
 
     public List<Flag> Flags { get; } = new();
 
+    /// <summary>The sourcing audit, or null until the audit component has run.</summary>
+    public DocumentAudit? Audit { get; set; }
+
     /// <summary>Named groups of possibly overlapping spans ("cues", "sources", "content").</summary>
     public IReadOnlyDictionary<string, List<TextSpan>> Spans => _spans;
 

@@ -1,4 +1,5 @@
 using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Components.Audit;
 using Ascribe.Core.Components.Quotes;
 using Ascribe.Core.Components.Sentences;
 using Ascribe.Core.Components.Tag;
@@ -28,5 +29,6 @@ public static class DefaultPipeline
     /// <summary>The full analysis pipeline.</summary>
     public static Pipeline Create() => LinguisticLayer()
         .Add(new RuleAttributionExtractor())
+        .Add(new AuditComponent())
         .Build();
 }

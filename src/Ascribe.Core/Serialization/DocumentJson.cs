@@ -152,6 +152,84 @@ public static class DocumentJson
         }
 
         w.WriteEndArray();
+        if (doc.Audit is { } audit)
+        {
+            WriteAudit(w, doc, audit);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>audit</c> object (docs/schema.md, flag definitions in docs/flags.md).</summary>
+    public static void WriteAudit(Utf8JsonWriter w, Document doc, DocumentAudit audit)
+    {
+        w.WriteStartObject("audit");
+        w.WriteNumber("attributions", audit.Attributions);
+        w.WriteNumber("speakers", audit.Speakers);
+        w.WriteNumber("named_speakers", audit.NamedSpeakers);
+        w.WriteNumber("independent_speakers", audit.IndependentSpeakers);
+        w.WriteNumber("unresolved_attributions", audit.UnresolvedAttributions);
+        WriteCounts(w, "attributions_by_type", audit.AttributionsByType);
+        WriteCounts(w, "speakers_by_type", audit.SpeakersByType);
+        w.WriteNumber("anonymous_attributions", audit.AnonymousAttributions);
+        w.WriteNumber("anonymous_share", Math.Round(audit.AnonymousShare, 4));
+        w.WriteNumber("relayed_attributions", audit.RelayedAttributions);
+        w.WriteNumber("relayed_share", Math.Round(audit.RelayedShare, 4));
+        w.WriteNumber("unattributed_quotes", audit.UnattributedQuotes);
+        w.WriteStartArray("interested_parties");
+        foreach (var key in audit.InterestedParties)
+        {
+            w.WriteStringValue(key);
+        }
+
+        w.WriteEndArray();
+        if (audit.Lead is { } lead)
+        {
+            w.WriteStartObject("lead_claim");
+            w.WriteNumber("attribution", lead.Attribution);
+            WriteSpan(w, "content", doc, lead.Content);
+            w.WriteStartArray("speakers");
+            for (int i = 0; i < lead.SpeakerIds.Count; i++)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", lead.SpeakerIds[i]);
+                w.WriteString("name", lead.SpeakerNames[i]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("independent_speakers", lead.IndependentSpeakers);
+            w.WriteBoolean("interested", lead.Interested);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("lead_claim");
+        }
+
+        w.WriteStartArray("conflicts");
+        foreach (var c in audit.Conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("first", c.First);
+            w.WriteNumber("second", c.Second);
+            w.WriteString("reason", c.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteCounts(w, "flag_counts", audit.FlagCounts);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter w, string name, SortedDictionary<string, int> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in counts)
+        {
+            w.WriteNumber(key, value);
+        }
+
         w.WriteEndObject();
     }
 

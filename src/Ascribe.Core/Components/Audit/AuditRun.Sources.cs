@@ -1,0 +1,175 @@
+using Ascribe.Core.Documents;
+
+namespace Ascribe.Core.Components.Audit;
+
+internal sealed partial class AuditRun
+{
+    /// <summary>anonymous-source, relayed-claim, distancing-cue, hedged-claim and interested-party.</summary>
+    private void FlagSources()
+    {
+        var interested = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in _facts)
+        {
+            var a = f.Attribution;
+            string speaker = f.Speaker?.Name ?? (a.Source is { } s ? _doc.Slice(s) : "an unnamed source");
+            if (f.Speaker is { Type: SourceType.Anonymous } anonymous)
+            {
+                AddFlag(FlagCodes.AnonymousSource, anonymous.Mention ?? f.Anchor, $"Unnamed source \"{anonymous.Name}\".");
+            }
+
+            foreach (var cited in f.Cited.Where(c => c.Type == SourceType.Anonymous))
+            {
+                AddFlag(FlagCodes.AnonymousSource, cited.Mention ?? f.Anchor, $"Unnamed source \"{cited.Name}\", relayed by {speaker}.");
+            }
+
+            if (f.Relayed)
+            {
+                string how = f.Cited.Count > 0
+                    ? $"{speaker} relays {string.Join(" and ", f.Cited.Select(c => c.Name))}"
+                    : f.NestedIn is { } outer
+                        ? $"{speaker} is quoted through {(_facts[outer].Speaker?.Name ?? "another source")}"
+                        : $"{speaker} reports it second hand (\"{Clip(f.RelayMarker!.Value)}\")";
+                AddFlag(FlagCodes.RelayedClaim, a.Cue ?? f.RelayMarker ?? f.Anchor, how + ".");
+            }
+
+            if (f.Stance == "distancing" && a.Cue is { } cue)
+            {
+                AddFlag(FlagCodes.DistancingCue, cue, $"\"{Clip(cue)}\" keeps the report at a distance from what {speaker} says.");
+            }
+
+            if ((a.Hedged || f.Hedge is not null) && !f.Extent.IsEmpty)
+            {
+                AddFlag(FlagCodes.HedgedClaim, f.Extent, f.Hedge is not null ? $"The claim is hedged (\"{f.Hedge}\")." : "The claim is hedged.");
+            }
+
+            if (f.Speaker is { Interest: not null } party && interested.Add(party.Key))
+            {
+                AddFlag(FlagCodes.InterestedParty, party.Mention ?? f.Anchor, $"{party.Name} is an interested party ({party.Interest}).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// truncated-attribution: a sentence whose last word is a reporting verb that needs an object
+    /// ("she told", "citing") or a function word that needs a complement shortly after a reporting
+    /// cue ("she explained in an interview with").
+    /// </summary>
+    private void FlagTruncations()
+    {
+        foreach (var sent in _doc.Sentences)
+        {
+            int last = sent.TokenEnd - 1;
+            bool question = false;
+            while (last >= sent.TokenStart && _doc[last].Kind == TokenKind.Punctuation)
+            {
+                question |= _doc[last].Text.Contains('?');
+                last--;
+            }
+
+            if (question || last < sent.TokenStart || _doc[last].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            string word = Lower(last);
+            int cue = -1;
+            if (_words.Is(AuditLexicon.ObjectCue, word))
+            {
+                // "she was told." is complete: a passive needs no object.
+                string before = last > sent.TokenStart ? Lower(last - 1) : string.Empty;
+                if (before is not ("was" or "were" or "be" or "been" or "being" or "is" or "are" or "get" or "got" or "am"))
+                {
+                    cue = last;
+                }
+            }
+            else if (_words.Is(AuditLexicon.Dangling, word))
+            {
+                int seen = 0;
+                for (int t = last - 1; t >= sent.TokenStart && seen < 6; t--)
+                {
+                    if (!IsWord(t))
+                    {
+                        break;
+                    }
+
+                    seen++;
+                    var norm = _doc[t].NormSpan;
+                    if (_cues.TryVerb(norm, out _) || _cues.TryNoun(norm, out _))
+                    {
+                        cue = t;
+                    }
+                }
+            }
+
+            if (cue < 0)
+            {
+                continue;
+            }
+
+            int start = cue;
+            while (start > sent.TokenStart && _doc[start - 1].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                start--;
+            }
+
+            AddFlag(FlagCodes.TruncatedAttribution, new TextSpan(_doc[start].Start, _doc[last].End),
+                $"The attribution breaks off after \"{_doc[last].Text}\": the text is cut or damaged.");
+        }
+    }
+
+    /// <summary>
+    /// unattributed-quote: an outermost quotation of four or more words that overlaps no
+    /// attribution, shares no sentence with an attribution's cue, does not follow an attributed
+    /// quotation in the same paragraph (or continue one into the next), and does not repeat words
+    /// an attribution carries elsewhere (a pull quote). Returns how many were flagged.
+    /// </summary>
+    private int FlagUnattributedQuotes()
+    {
+        var covered = new List<TextSpan>();
+        var attributedText = new List<string>();
+        foreach (var a in _doc.Attributions)
+        {
+            covered.AddRange(a.Content);
+            if (a.Source is { } s)
+            {
+                covered.Add(s);
+            }
+
+            if (a.Cue is { } c)
+            {
+                covered.Add(c);
+            }
+
+            attributedText.Add(" " + string.Join(' ', a.Content.SelectMany(LowerWords)) + " ");
+        }
+
+        var cueSentences = _facts.Where(f => f.Attribution.Cue is not null).Select(f => f.Sentence).ToHashSet();
+        int count = 0;
+        bool previousAttributed = false;
+        int previousParagraph = -1;
+        foreach (var q in _doc.Quotes.Where(q => q.Depth == 0).OrderBy(q => q.Outer.Start))
+        {
+            bool attributed = covered.Any(span => span.Overlaps(q.Outer))
+                || cueSentences.Contains(SentenceOf(q.Content.Start))
+                || (previousAttributed && (q.ContinuesPrevious || q.Paragraph == previousParagraph));
+            previousAttributed = attributed;
+            previousParagraph = q.Paragraph;
+            var words = LowerWords(q.Content);
+            if (attributed || words.Count < 4)
+            {
+                continue;
+            }
+
+            string text = " " + string.Join(' ', words) + " ";
+            if (attributedText.Any(t => t.Contains(text, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            AddFlag(FlagCodes.UnattributedQuote, q.Outer, $"Quotation of {words.Count} words with no attributed speaker.");
+            count++;
+        }
+
+        return count;
+    }
+}
