@@ -94,7 +94,7 @@ internal sealed partial class AuditRun
 
                     seen++;
                     var norm = _doc[t].NormSpan;
-                    if (_cues.TryVerb(norm, out _) || _cues.TryNoun(norm, out _))
+                    if (_cues.TryVerb(norm, out _) || _cues.TryNoun(norm, out _) || _words.Is(AuditLexicon.ObjectCue, Lower(t)))
                     {
                         cue = t;
                     }
