@@ -3,20 +3,20 @@ namespace Ascribe.Core.Models;
 /// <summary>
 /// 64-bit hashes of words and feature templates. Features are never materialized as strings:
 /// a feature is <c>Combine(template, value...)</c> over pre-hashed word properties, so scoring
-/// allocates nothing. Typographic quotes and apostrophes hash like their ASCII forms.
+/// allocates nothing. <see cref="Lower"/> folds typographic quotes and apostrophes to their ASCII forms.
 /// </summary>
 internal static class FeatureHash
 {
     private const ulong Offset = 0xcbf29ce484222325UL;
     private const ulong Prime = 0x100000001b3UL;
 
-    /// <summary>Hash of the text as written, after folding typographic quotes.</summary>
+    /// <summary>Hash of the text exactly as written (“ and ” stay apart: they tell opening from closing quotes).</summary>
     public static ulong Text(ReadOnlySpan<char> text)
     {
         ulong h = Offset;
         foreach (char c in text)
         {
-            h = (h ^ Fold(c)) * Prime;
+            h = (h ^ c) * Prime;
         }
 
         return Finish(h);
