@@ -54,6 +54,9 @@ public static class CliApp
             config.AddCommand<EvalAnnotateCommand>("eval-annotate")
                 .WithDescription("Score tags, lemmas, entities and dependencies against CoreNLP annotation, aligned by offsets.")
                 .WithExample("eval-annotate", "--gold", "../shared/data/polnear/dev");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve the web app and JSON API (loopback only unless --allow-remote; read-only unless --api-token).")
+                .WithExample("serve", "--urls", "http://127.0.0.1:5080");
         });
         // The command-line parser reads a lone "-" as an unnamed option; pass it through as a path.
         var rewritten = args.Select(a => a == "-" ? Input.InputReader.StdinPath : a).ToArray();
