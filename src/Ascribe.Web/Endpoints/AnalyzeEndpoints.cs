@@ -138,7 +138,8 @@ public static class AnalyzeEndpoints
             return Html.Error(StatusCodes.Status400BadRequest, "Bad form", ex.Message, site.HasCorpus);
         }
 
-        string? text = form["text"];
+        // Browsers submit a textarea's line breaks as CRLF (HTML form encoding); the article had LF.
+        string? text = ((string?)form["text"])?.Replace("\r\n", "\n", StringComparison.Ordinal);
         bool isHtml = form["format"] == "html";
         var file = form.Files.GetFile("file");
         if (file is not null && file.Length > 0)

@@ -1,0 +1,141 @@
+// End-to-end tests of `ascribe serve` in headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core). Starts the server on a free loopback port, drives the pages as a person would,
+// and stops everything it started. Run with `npm test` after building src/Ascribe.Cli (Release).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const ascribeDll = process.env.ASCRIBE_DLL ?? join(root, 'src/Ascribe.Cli/bin/Release/net10.0/ascribe.dll');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const sample = readFileSync(join(root, 'tests/data/putin-inner-circle.txt'), 'utf8');
+const shots = process.env.E2E_SCREENSHOTS; // folder for screenshots, when set
+
+let server, base, context, page, workDir;
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+async function waitForServer(url, child, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`ascribe serve exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  throw new Error(`ascribe serve did not answer at ${url} within ${ms} ms`);
+}
+
+async function shot(name) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+before(async () => {
+  assert.ok(existsSync(ascribeDll), `build the CLI first: ${ascribeDll} is missing`);
+  assert.ok(existsSync(chromiumPath), `Chromium is missing at ${chromiumPath} (apt-get install chromium)`);
+  workDir = mkdtempSync(join(tmpdir(), 'ascribe-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn('dotnet', [ascribeDll, 'serve', '--urls', base], { stdio: ['ignore', 'inherit', 'inherit'], cwd: workDir });
+  await waitForServer(base + '/', server, 60_000);
+  context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+after(async () => {
+  await context?.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise(r => server.once('exit', r));
+  }
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+test('pasting the sample article shows the speakers panel and highlights', async () => {
+  await page.goto(base + '/');
+  await page.fill('#paste input[name=title]', 'Negotiations behind Putin\'s back');
+  await page.fill('#paste textarea[name=text]', sample);
+  await Promise.all([page.waitForURL(base + '/analyze'), page.click('#paste button[type=submit]')]);
+
+  const speakers = page.locator('#speakers li.speaker');
+  assert.ok(await speakers.count() >= 5, 'at least five speakers listed');
+  assert.ok(await page.locator('#speakers').isVisible());
+  assert.equal(await page.locator('#speakers li.speaker', { hasText: 'Tschernak' }).count(), 1);
+
+  const marks = page.locator('#text mark');
+  assert.ok(await marks.count() >= 20, 'highlights in the text');
+  assert.ok(await page.locator('#text mark.src', { hasText: 'Tschernak' }).first().isVisible());
+  // A speaker's source highlight has the same colour as its swatch in the panel.
+  const swatch = await page.locator('#speakers li.speaker', { hasText: 'Tschernak' }).locator('.swatch')
+    .evaluate(e => getComputedStyle(e).backgroundColor);
+  const markColour = await page.locator('#text mark.src', { hasText: 'Tschernak' }).first()
+    .evaluate(e => getComputedStyle(e).backgroundColor);
+  assert.equal(markColour, swatch);
+  assert.notEqual(swatch, 'rgba(0, 0, 0, 0)');
+  // The highlighted text is the article, character for character.
+  assert.equal(await page.locator('#text').textContent(), sample);
+  await shot('report');
+});
+
+test('a pasted article with <script> and event handlers executes nothing', async () => {
+  const dialogs = [];
+  const onDialog = d => { dialogs.push(d.message()); d.dismiss(); };
+  page.on('dialog', onDialog);
+  try {
+    const payload = [
+      '"<script>window.__pwned = 1; alert("script")</script> is what they wrote," the spokesman said.',
+      '<img src=x onerror="window.__pwned = 2; alert(\'img\')"> <svg onload="window.__pwned = 3"></svg>',
+      '<iframe srcdoc="<script>parent.__pwned = 4</script>"></iframe> <a href="javascript:window.__pwned=5">link</a>',
+      '"</mark></article><script>window.__pwned = 6</script>," she said.',
+    ].join('\n\n');
+    await page.goto(base + '/');
+    await page.fill('#paste input[name=title]', '<img src=x onerror="window.__pwned=7">');
+    await page.fill('#paste textarea[name=text]', payload);
+    await Promise.all([page.waitForURL(base + '/analyze'), page.click('#paste button[type=submit]')]);
+    await page.waitForTimeout(500);
+
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.evaluate(() => window.parent.__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.locator('script').count(), 0);
+    assert.equal(await page.locator('main img, main svg, main iframe, #text a').count(), 0);
+    // The markup is shown as text, exactly as pasted.
+    assert.equal(await page.locator('#text').textContent(), payload);
+    assert.equal(await page.locator('h1').textContent(), '<img src=x onerror="window.__pwned=7">');
+    await shot('xss');
+  } finally {
+    page.off('dialog', onDialog);
+  }
+});
+
+test('the API answers with security headers and problem details', async () => {
+  const r = await page.request.post(base + '/api/analyze', { data: { nothing: true } });
+  assert.equal(r.status(), 400);
+  assert.match(r.headers()['content-type'], /application\/problem\+json/);
+  assert.match(r.headers()['content-security-policy'], /script-src 'none'/);
+  assert.equal(r.headers()['x-frame-options'], 'DENY');
+});
