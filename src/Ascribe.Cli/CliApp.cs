@@ -57,6 +57,24 @@ public static class CliApp
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve the web app and JSON API (loopback only unless --allow-remote; read-only unless --api-token).")
                 .WithExample("serve", "--urls", "http://127.0.0.1:5080");
+            config.AddCommand<IngestCommand>("ingest")
+                .WithDescription("Analyze articles and store them in a corpus database (SQLite file or PostgreSQL).")
+                .WithExample("ingest", "articles/", "--db", "ascribe.db");
+            config.AddCommand<SearchCommand>("search")
+                .WithDescription("Full-text search over stored quotes, with speaker, outlet, date and type filters.")
+                .WithExample("search", "ceasefire", "--speaker", "Zelensky", "--since", "2024-01-01");
+            config.AddCommand<SpeakerCommand>("speaker")
+                .WithDescription("A speaker's aliases, quotes over time, outlets and stance mix.")
+                .WithExample("speaker", "Putin");
+            config.AddCommand<TrackedCommand>("tracked")
+                .WithDescription("Quotes relayed by several articles and outlets, with their first appearance.");
+            config.AddBranch<StoreSettings>("entities", entities =>
+            {
+                entities.SetDescription("Inspect and correct how names are merged into speakers across articles.");
+                entities.AddCommand<EntitiesListCommand>("list").WithDescription("List speakers with their aliases.");
+                entities.AddCommand<EntitiesMergeCommand>("merge").WithDescription("Merge speaker FROM into speaker INTO.");
+                entities.AddCommand<EntitiesSplitCommand>("split").WithDescription("Detach a name from its speaker into a new speaker.");
+            });
         });
         // The command-line parser reads a lone "-" as an unnamed option; pass it through as a path.
         var rewritten = args.Select(a => a == "-" ? Input.InputReader.StdinPath : a).ToArray();

@@ -4,9 +4,10 @@ namespace Ascribe.Cli.Input;
 
 /// <summary>
 /// Expands command-line paths into documents, lazily and in a stable order: files (.txt, .text,
-/// .md, .jsonl), folders recursively (sorted by path), and "-" for standard input. A JSONL file
-/// yields one document per line (fields id, text, title, url, published, outlet); a broken line
-/// becomes an error for that line only.
+/// .md, .html, .htm, .jsonl), folders recursively (sorted by path), and "-" for standard input. A
+/// JSONL file yields one document per line (fields id, text or html, title, url, published,
+/// outlet, author); a broken line becomes an error for that line only. HTML is reduced to its main
+/// text with <see cref="HtmlArticle"/>; standard input starting with "&lt;" and an html tag is read as HTML.
 /// </summary>
 public sealed class InputReader
 {
@@ -14,6 +15,7 @@ public sealed class InputReader
     public const string StdinPath = "\u0001stdin";
 
     private static readonly string[] TextExtensions = { ".txt", ".text", ".md" };
+    private static readonly string[] HtmlExtensions = { ".html", ".htm" };
     private readonly Func<Stream> _openStdin;
 
     public InputReader(Func<Stream> openStdin)
@@ -105,7 +107,7 @@ public sealed class InputReader
     public static bool IsSupported(string file)
     {
         string ext = Path.GetExtension(file).ToLowerInvariant();
-        return TextExtensions.Contains(ext) || ext == ".jsonl";
+        return TextExtensions.Contains(ext) || HtmlExtensions.Contains(ext) || ext == ".jsonl";
     }
 
     private static string IdOf(string path) => Path.GetFileNameWithoutExtension(path);
@@ -140,17 +142,44 @@ public sealed class InputReader
             yield break;
         }
 
-        yield return FromBytes(IdOf(path), path, bytes);
+        yield return FromBytes(IdOf(path), path, bytes, HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()));
     }
 
-    private static InputDocument FromBytes(string id, string origin, byte[] bytes)
+    private static InputDocument FromBytes(string id, string origin, byte[] bytes, bool? html = null)
     {
         if (!TextDecoder.TryDecode(bytes, out var text, out var note))
         {
             return new InputDocument(id, origin, null, note);
         }
 
+        if (html ?? LooksLikeHtml(text))
+        {
+            return FromHtml(id, origin, text, null, new Dictionary<string, string>(StringComparer.Ordinal)) with { Note = note };
+        }
+
         return new InputDocument(id, origin, text, null) { Note = note };
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 512)).TrimStart();
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Main text of an HTML page; metadata given by the caller (JSONL fields) wins over the page's own.</summary>
+    private static InputDocument FromHtml(string id, string origin, string html, string? url, Dictionary<string, string> given)
+    {
+        if (!HtmlArticle.TryExtract(html, url, out var text, out var meta, out var error))
+        {
+            return new InputDocument(id, origin, null, error);
+        }
+
+        foreach (var (key, value) in given)
+        {
+            meta[key] = value;
+        }
+
+        return new InputDocument(id, origin, text, null) { Meta = meta };
     }
 
     private static IEnumerable<InputDocument> ReadJsonl(string path)
@@ -197,22 +226,27 @@ public sealed class InputReader
                 {
                     string id = Str(root, "id") ?? fallbackId;
                     string? text = Str(root, "text");
-                    if (text is null)
+                    string? html = Str(root, "html");
+                    var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var key in new[] { "title", "url", "published", "outlet", "author" })
                     {
-                        doc = new InputDocument(id, origin, null, "no \"text\" field");
+                        if (Str(root, key) is { } value)
+                        {
+                            meta[key] = value;
+                        }
+                    }
+
+                    if (text is not null)
+                    {
+                        doc = new InputDocument(id, origin, text, null) { Meta = meta };
+                    }
+                    else if (html is not null)
+                    {
+                        doc = FromHtml(id, origin, html, meta.GetValueOrDefault("url"), meta);
                     }
                     else
                     {
-                        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-                        foreach (var key in new[] { "title", "url", "published", "outlet", "author" })
-                        {
-                            if (Str(root, key) is { } value)
-                            {
-                                meta[key] = value;
-                            }
-                        }
-
-                        doc = new InputDocument(id, origin, text, null) { Meta = meta };
+                        doc = new InputDocument(id, origin, null, "no \"text\" or \"html\" field");
                     }
                 }
             }
