@@ -11,9 +11,11 @@ namespace Ascribe.Store.Dedup;
 /// </summary>
 public static class SimHash
 {
-    public const int Bands = 4;
+    public const int Bands = 7;
 
-    /// <summary>The largest distance the 4-band lookup is guaranteed to find.</summary>
+    public const int BandBits = 9;
+
+    /// <summary>The largest distance the banded lookup is guaranteed to find (7 bands cover 63 of the 64 bits).</summary>
     public const int MaxBandedDistance = Bands - 1;
 
     /// <summary>SimHash of the word shingles of <paramref name="words"/>; 0 for an empty text.</summary>
@@ -61,8 +63,8 @@ public static class SimHash
 
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 
-    /// <summary>The 16-bit band <paramref name="index"/> (0..3) of <paramref name="hash"/>.</summary>
-    public static int Band(ulong hash, int index) => (int)((hash >> (16 * index)) & 0xFFFF);
+    /// <summary>Band <paramref name="index"/> (0..6) of <paramref name="hash"/>: bits [9·index, 9·index+9).</summary>
+    public static int Band(ulong hash, int index) => (int)((hash >> (BandBits * index)) & ((1UL << BandBits) - 1));
 
     // splitmix64 finalizer: FNV-1a alone leaves the high bits poorly mixed for short inputs.
     private static ulong Mix(ulong z)

@@ -59,14 +59,14 @@ internal static class Migrations
               text TEXT NOT NULL,
               word_count INTEGER NOT NULL,
               simhash BIGINT NOT NULL,
-              band0 INTEGER NOT NULL, band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,
+              band0 INTEGER NOT NULL, band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL, band4 INTEGER NOT NULL, band5 INTEGER NOT NULL, band6 INTEGER NOT NULL,
               duplicate_of BIGINT REFERENCES documents(id),
               duplicate_distance INTEGER,
               attribution_count INTEGER NOT NULL,
               worker TEXT,
               ingested_at TEXT NOT NULL)
             """;
-        for (int b = 0; b < 4; b++)
+        for (int b = 0; b < Dedup.SimHash.Bands; b++)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"CREATE INDEX ix_documents_band{b} ON documents (band{b})");
         }
@@ -109,10 +109,10 @@ internal static class Migrations
               text TEXT NOT NULL,
               word_count INTEGER NOT NULL,
               simhash BIGINT NOT NULL,
-              band0 INTEGER NOT NULL, band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,
+              band0 INTEGER NOT NULL, band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL, band4 INTEGER NOT NULL, band5 INTEGER NOT NULL, band6 INTEGER NOT NULL,
               tracked_id BIGINT)
             """;
-        for (int b = 0; b < 4; b++)
+        for (int b = 0; b < Dedup.SimHash.Bands; b++)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"CREATE INDEX ix_quotes_band{b} ON quotes (band{b})");
         }

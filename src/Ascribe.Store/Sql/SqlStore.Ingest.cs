@@ -14,13 +14,14 @@ internal sealed partial class SqlStore
 {
     /// <summary>
     /// Largest SimHash distance (bits of 64) at which two articles count as copies of one wire
-    /// story. Chosen on PolNeAR (docs/store.md): a copy with a new headline, a dropped closing
-    /// paragraph or a changed byline stays within it; distinct articles on one topic are 20+ apart.
+    /// story. Chosen on PolNeAR (docs/store.md, bench/store-bench.sh): 96% of copies with a new
+    /// headline or byline and 74% with the last paragraph dropped stay within 6 bits, while 99.6%
+    /// of distinct articles are 7 or more bits from their nearest neighbour (median 19).
     /// </summary>
     public const int DocumentThreshold = SimHash.MaxBandedDistance;
 
-    /// <summary>Largest SimHash distance at which two quotes count as one lightly edited quote.</summary>
-    public const int QuoteThreshold = SimHash.MaxBandedDistance;
+    /// <summary>Largest SimHash distance at which two quotes count as one lightly edited quote (stricter: quotes are short).</summary>
+    public const int QuoteThreshold = 4;
 
     public BatchResult? ProcessNext(int batchSize, string worker, int parallelism, Func<QueuedArticle, Document> analyze) => Guard(() =>
     {
@@ -135,9 +136,9 @@ internal sealed partial class SqlStore
             long documentId;
             using (var cmd = Cmd("""
                 INSERT INTO documents (article_key, text_hash, ext_id, origin, url, title, outlet, author, published, text, word_count,
-                  simhash, band0, band1, band2, band3, duplicate_of, duplicate_distance, attribution_count, worker, ingested_at)
+                  simhash, band0, band1, band2, band3, band4, band5, band6, duplicate_of, duplicate_distance, attribution_count, worker, ingested_at)
                 VALUES (@key, @hash, @ext, @origin, @url, @title, @outlet, @author, @published, @text, @words,
-                  @sim, @b0, @b1, @b2, @b3, @dup, @dist, @attrs, @worker, @t)
+                  @sim, @b0, @b1, @b2, @b3, @b4, @b5, @b6, @dup, @dist, @attrs, @worker, @t)
                 ON CONFLICT (article_key) DO NOTHING
                 RETURNING id
                 """))
@@ -175,6 +176,8 @@ internal sealed partial class SqlStore
             return (documentId, original is not null);
         }
 
+        private static readonly string BandPredicate = string.Join(" OR ", Enumerable.Range(0, SimHash.Bands).Select(b => string.Create(CultureInfo.InvariantCulture, $"band{b} = @b{b}")));
+
         private static void AddHash(DbCommand cmd, ulong hash)
         {
             Db.Add(cmd, "@sim", unchecked((long)hash));
@@ -187,7 +190,7 @@ internal sealed partial class SqlStore
         /// <summary>The closest row of <paramref name="table"/> within <paramref name="threshold"/> bits, as <paramref name="target"/>.</summary>
         private (long? Id, int Distance) FindNear(string table, ulong hash, int threshold, string target)
         {
-            using var cmd = Cmd($"SELECT {target}, simhash FROM {table} WHERE band0 = @b0 OR band1 = @b1 OR band2 = @b2 OR band3 = @b3");
+            using var cmd = Cmd($"SELECT {target}, simhash FROM {table} WHERE " + BandPredicate);
             for (int b = 0; b < SimHash.Bands; b++)
             {
                 Db.Add(cmd, "@b" + b.ToString(CultureInfo.InvariantCulture), SimHash.Band(hash, b));
@@ -348,8 +351,8 @@ internal sealed partial class SqlStore
 
             var (near, _) = FindNear("quotes", prepared.QuoteHash, QuoteThreshold, "tracked_id");
             using var cmd = Cmd("""
-                INSERT INTO quotes (quote_key, text, word_count, simhash, band0, band1, band2, band3, tracked_id)
-                VALUES (@k, @text, @w, @sim, @b0, @b1, @b2, @b3, @tracked)
+                INSERT INTO quotes (quote_key, text, word_count, simhash, band0, band1, band2, band3, band4, band5, band6, tracked_id)
+                VALUES (@k, @text, @w, @sim, @b0, @b1, @b2, @b3, @b4, @b5, @b6, @tracked)
                 ON CONFLICT (quote_key) DO NOTHING
                 RETURNING id
                 """);
@@ -401,22 +404,27 @@ internal sealed partial class SqlStore
                 }
             }
 
-            if (id == 0 && !key.Contains(' ', StringComparison.Ordinal))
+            if (id == 0)
             {
-                using var cmd = Cmd("SELECT id FROM speakers WHERE surname_key = @k AND merged_into IS NULL AND name_key <> @k ORDER BY id LIMIT 2");
-                Db.Add(cmd, "@k", key);
-                var found = new List<long>();
+                // A bare surname ("Putin") joins the one speaker with that surname; a full name in
+                // another transliteration ("Vladimir Zelenskiy" for "Volodymyr Zelensky") joins the
+                // one speaker with that surname and the same first initial.
+                string surname = Names.TransliteratedNameKey.Surname(key)!;
+                bool bare = surname == key;
+                using var cmd = Cmd("SELECT id, name_key FROM speakers WHERE surname_key = @s AND merged_into IS NULL AND name_key <> @s ORDER BY id LIMIT 3");
+                Db.Add(cmd, "@s", surname);
+                var found = new List<(long Id, string Key)>();
                 using (var r = cmd.ExecuteReader())
                 {
                     while (r.Read())
                     {
-                        found.Add(Db.Long(r, 0));
+                        found.Add((Db.Long(r, 0), r.GetString(1)));
                     }
                 }
 
-                if (found.Count == 1)
+                if (found.Count == 1 && (bare || found[0].Key[0] == key[0]))
                 {
-                    id = found[0];
+                    id = found[0].Id;
                 }
             }
 

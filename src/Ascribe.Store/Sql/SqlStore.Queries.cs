@@ -193,9 +193,10 @@ internal sealed partial class SqlStore
 
         var ids = new List<long>();
         using var cmd = Db.Command(connection, null, """
-            SELECT s.id FROM speakers s
-            WHERE s.merged_into IS NULL AND (s.surname_key = @k OR s.name_key LIKE @like)
-            ORDER BY (SELECT COUNT(*) FROM attributions a WHERE a.speaker_id = s.id) DESC, s.id
+            SELECT r.id FROM speakers r
+            WHERE r.merged_into IS NULL AND r.id IN (
+              SELECT COALESCE(s.merged_into, s.id) FROM speakers s WHERE s.surname_key = @k OR s.name_key LIKE @like)
+            ORDER BY (SELECT COUNT(*) FROM attributions a WHERE a.speaker_id = r.id) DESC, r.id
             LIMIT 20
             """);
         Db.Add(cmd, "@k", key);
