@@ -23,4 +23,7 @@ public sealed class Entity
     public List<string> Description { get; } = new();
 
     public List<TextSpan> Mentions { get; } = new();
+
+    /// <summary>Ids of the member entities when this entity is a coordinated group ("Tschernak and Schulmann"); empty otherwise.</summary>
+    public List<string> Members { get; } = new();
 }

@@ -11,4 +11,6 @@ public enum SourceType
     Anonymous,
     Document,
     Country,
+    /// <summary>An event or occasion where something was said (a venue, not a speaker).</summary>
+    Event,
 }

@@ -14,5 +14,6 @@ public static class Attr
     public const string Dependencies = "dependencies";
     public const string Attributions = "attributions";
     public const string Speakers = "speakers";
+    public const string Stance = "stance";
     public const string Audit = "audit";
 }

@@ -1,6 +1,8 @@
 using Ascribe.Core.Components.Attribution;
 using Ascribe.Core.Components.Audit;
 using Ascribe.Core.Components.Quotes;
+using Ascribe.Core.Components.Resolution;
+using Ascribe.Core.Components.Stance;
 using Ascribe.Core.Components.Sentences;
 using Ascribe.Core.Components.Tag;
 using Ascribe.Core.Components.Tokenize;
@@ -29,6 +31,8 @@ public static class DefaultPipeline
     /// <summary>The full analysis pipeline.</summary>
     public static Pipeline Create() => LinguisticLayer()
         .Add(new RuleAttributionExtractor())
+        .Add(new SpeakerResolver())
+        .Add(new StanceTagger())
         .Add(new AuditComponent())
         .Build();
 }

@@ -7,7 +7,7 @@ namespace Ascribe.Core.Serialization;
 /// <summary>
 /// Writes attributions in PolNeAR's BRAT stand-off format: T lines of type Source, Cue and Content
 /// (discontinuous contents as "s1 e1;s2 e2"), one E line per attribution, and # notes carrying
-/// speaker, stance and hedging where known.
+/// speaker (entity id and type), cites, venue, stance and hedging where known.
 /// </summary>
 public static class BratWriter
 {
@@ -61,6 +61,21 @@ public static class BratWriter
             if (a.Speaker is not null)
             {
                 notes.Add("speaker=" + a.Speaker);
+            }
+
+            if (a.Cites.Count > 0)
+            {
+                notes.Add("cites=" + string.Join(',', a.Cites));
+            }
+
+            if (a.Venue is not null)
+            {
+                notes.Add("venue=" + a.Venue);
+            }
+
+            if (a.Speaker is not null && doc.Entities.Find(x => x.Id == a.Speaker) is { } speaker)
+            {
+                notes.Add("speaker_type=" + DocumentJson.TypeName(speaker.Type));
             }
 
             if (a.Stance is not null)

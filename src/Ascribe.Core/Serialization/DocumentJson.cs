@@ -124,6 +124,13 @@ public static class DocumentJson
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("members");
+            foreach (var member in e.Members)
+            {
+                w.WriteStringValue(member);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("mentions");
             foreach (var m in e.Mentions)
             {
@@ -263,6 +270,7 @@ public static class DocumentJson
         SourceType.Anonymous => "anonymous",
         SourceType.Document => "document",
         SourceType.Country => "country",
+        SourceType.Event => "event",
         _ => "unknown",
     };
 

@@ -1,0 +1,326 @@
+using System.Text;
+using AnyAscii;
+
+namespace Ascribe.Core.Components.Resolution;
+
+/// <summary>
+/// Decides whether two written names can denote the same person or body, across surname-only
+/// mentions, first-name variants, transliteration families, scripts, diacritics and titles.
+/// </summary>
+/// <remarks>
+/// <para>Matching works in three steps.</para>
+/// <para>1. <b>Fold</b>: any script is transliterated to ASCII with AnyAscii (Андрій Чернак →
+/// Andriy Chernak, Schülmann → Schulmann), lower-cased, periods dropped, hyphens and
+/// apostrophes kept as word separators.</para>
+/// <para>2. <b>Parse</b>: leading titles and honorifics ("Mr.", "President", "Foreign Minister";
+/// <c>Resources/resolution/titles.tsv</c>), name particles (von, van, de, al, bin, ...) and
+/// suffixes (Jr, III) are set aside; the last remaining word is the surname, the others given names.</para>
+/// <para>3. <b>Key</b>: each word gets a phonetic key that merges the spellings transliteration
+/// produces for the same sound: German tsch / English ch / French tch / Polish cz → <c>C</c>;
+/// German sch / English sh / Polish sz / zh → <c>S</c>; kh and h → <c>H</c> (ch may be either C
+/// or H, so it yields two keys: Chodorkowski = Khodorkovsky, Chernak = Tschernak); w, v, f, ph → v;
+/// c, k, q, ck → k; z, s → s; x → ks; vowels fall into three classes (a; e i y j; o u ou);
+/// doubled letters collapse. Two words match when their folded forms are equal, when they share a
+/// key, or when their consonant skeletons (the key without vowels) are equal and at least three
+/// letters long (Yekaterina/Ekaterina → ktrn, Andriy/Andrei → ndr, Gorbachev/Gorbatschow → grbCv).</para>
+/// <para>Two names match when their surnames match and their given names, where both have one,
+/// match (an initial matches any word starting with it). A one-word mention is compared with the
+/// surname only ("Chernak" matches "Andriy Tschernak"). An all-capitals word matches the initials of
+/// a name ("EU" and "European Union").</para>
+/// </remarks>
+public static class NameMatcher
+{
+    private static readonly string[] Particles =
+    {
+        "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "das", "del", "zu", "ten", "ter",
+    };
+
+    private static readonly string[] Suffixes = { "jr", "sr", "ii", "iii", "iv" };
+
+    // Longest first; the first rule that matches at a position wins. Several outputs = ambiguous grapheme.
+    private static readonly (string From, string[] To)[] Rules =
+    {
+        ("schtsch", new[] { "SC" }), ("shch", new[] { "SC" }), ("szcz", new[] { "SC" }),
+        ("tsch", new[] { "C" }), ("tch", new[] { "C" }), ("sch", new[] { "S" }),
+        ("ch", new[] { "C", "H" }), ("cz", new[] { "C" }), ("sh", new[] { "S" }), ("sz", new[] { "S" }), ("zh", new[] { "S" }),
+        ("kh", new[] { "H" }), ("ph", new[] { "v" }), ("ck", new[] { "k" }), ("ou", new[] { "u" }),
+        ("x", new[] { "ks" }), ("w", new[] { "v" }), ("f", new[] { "v" }), ("c", new[] { "k" }), ("q", new[] { "k" }),
+        ("z", new[] { "s" }), ("j", new[] { "i" }), ("y", new[] { "i" }), ("e", new[] { "i" }), ("o", new[] { "u" }),
+        ("h", new[] { "H" }),
+    };
+
+    private const int MaxKeys = 4;
+
+    /// <summary>
+    /// ASCII, lower-case form of <paramref name="text"/>: transliterated (any script, diacritics),
+    /// periods removed, runs of whitespace as one space, trimmed.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        string ascii = text.Transliterate();
+        var sb = new StringBuilder(ascii.Length);
+        bool space = false;
+        foreach (char ch in ascii)
+        {
+            if (char.IsLetterOrDigit(ch) || ch is '-' or '\'')
+            {
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                space = false;
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (ch != '.')
+            {
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Phonetic keys of one folded word (one, or more when a grapheme is ambiguous; at most four).</summary>
+    public static IReadOnlyList<string> Keys(string word)
+    {
+        var keys = new List<StringBuilder> { new() };
+        int i = 0;
+        while (i < word.Length)
+        {
+            bool matched = false;
+            foreach (var (from, to) in Rules)
+            {
+                if (string.CompareOrdinal(word, i, from, 0, from.Length) == 0)
+                {
+                    if (to.Length == 1 || keys.Count * to.Length > MaxKeys)
+                    {
+                        foreach (var k in keys)
+                        {
+                            k.Append(to[0]);
+                        }
+                    }
+                    else
+                    {
+                        var grown = new List<StringBuilder>();
+                        foreach (var k in keys)
+                        {
+                            foreach (var t in to)
+                            {
+                                grown.Add(new StringBuilder(k.ToString()).Append(t));
+                            }
+                        }
+
+                        keys = grown;
+                    }
+
+                    i += from.Length;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                char ch = word[i];
+                if (char.IsLetterOrDigit(ch))
+                {
+                    foreach (var k in keys)
+                    {
+                        k.Append(ch);
+                    }
+                }
+
+                i++;
+            }
+        }
+
+        var result = new List<string>(keys.Count);
+        foreach (var k in keys)
+        {
+            string collapsed = Collapse(k.ToString());
+            if (!result.Contains(collapsed))
+            {
+                result.Add(collapsed);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The key without its vowel classes (a, i, u).</summary>
+    public static string Skeleton(string key)
+    {
+        var sb = new StringBuilder(key.Length);
+        foreach (char ch in key)
+        {
+            if (ch is not ('a' or 'i' or 'u') && (sb.Length == 0 || sb[^1] != ch))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>True when two single words (any script or case) can be spellings of the same name.</summary>
+    public static bool WordsMatch(string a, string b)
+    {
+        string fa = Fold(a), fb = Fold(b);
+        if (fa.Length == 0 || fb.Length == 0)
+        {
+            return false;
+        }
+
+        if (fa == fb)
+        {
+            return true;
+        }
+
+        var ka = Keys(fa);
+        var kb = Keys(fb);
+        foreach (var x in ka)
+        {
+            foreach (var y in kb)
+            {
+                if (x == y)
+                {
+                    return true;
+                }
+
+                string sx = Skeleton(x);
+                if (sx.Length >= 3 && sx == Skeleton(y))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Splits a name into titles, given names and surname (see the class remarks).</summary>
+    public static PersonName Parse(string name, SourceLexicon? lexicon = null)
+    {
+        lexicon ??= SourceLexicon.Default;
+        var words = Fold(name).Split(new[] { ' ', '-', '\'' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var titles = new List<string>();
+        var gender = Gender.Unknown;
+        bool stripped = true;
+        while (stripped && words.Count > 1)
+        {
+            stripped = false;
+            for (int n = Math.Min(lexicon.MaxTitleWords, words.Count - 1); n >= 1; n--)
+            {
+                string candidate = string.Join(' ', words.Take(n));
+                if (lexicon.Titles.TryGetValue(candidate, out var title))
+                {
+                    titles.Add(candidate);
+                    if (title.Gender != Gender.Unknown)
+                    {
+                        gender = title.Gender;
+                    }
+
+                    words.RemoveRange(0, n);
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        while (words.Count > 1 && Array.IndexOf(Suffixes, words[^1]) >= 0)
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var kept = new List<string>(words.Count);
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (i < words.Count - 1 && Array.IndexOf(Particles, words[i]) >= 0)
+            {
+                continue;
+            }
+
+            kept.Add(words[i]);
+        }
+
+        if (kept.Count == 0)
+        {
+            return new PersonName(titles, Array.Empty<string>(), string.Empty, gender);
+        }
+
+        return new PersonName(titles, kept.Take(kept.Count - 1).ToArray(), kept[^1], gender);
+    }
+
+    /// <summary>
+    /// True when <paramref name="mention"/> (as written: "Chernak", "Mr. Tschernak", "Андрій Чернак")
+    /// can refer to the bearer of <paramref name="name"/> ("Andriy Tschernak").
+    /// </summary>
+    public static bool NamesMatch(string mention, string name, SourceLexicon? lexicon = null)
+    {
+        var m = Parse(mention, lexicon);
+        var n = Parse(name, lexicon);
+        if (m.Surname.Length == 0 || n.Surname.Length == 0)
+        {
+            return false;
+        }
+
+        if (IsAcronymOf(mention, name) || IsAcronymOf(name, mention))
+        {
+            return true;
+        }
+
+        if (!WordsMatch(m.Surname, n.Surname))
+        {
+            return false;
+        }
+
+        if (m.Given.Count == 0 || n.Given.Count == 0)
+        {
+            return true;
+        }
+
+        string gm = m.Given[0], gn = n.Given[0];
+        if (gm.Length == 1 || gn.Length == 1)
+        {
+            return gm[0] == gn[0];
+        }
+
+        return WordsMatch(gm, gn);
+    }
+
+    /// <summary>True when <paramref name="acronym"/> is an all-capitals word spelling the initials of <paramref name="name"/>'s capitalized words.</summary>
+    public static bool IsAcronymOf(string acronym, string name)
+    {
+        string a = acronym.Replace(".", string.Empty, StringComparison.Ordinal).Trim();
+        if (a.Length < 2 || a.Length > 6 || !a.All(char.IsUpper))
+        {
+            return false;
+        }
+
+        var initials = new StringBuilder();
+        foreach (var word in name.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (char.IsUpper(word[0]))
+            {
+                initials.Append(word[0]);
+            }
+        }
+
+        return initials.Length == a.Length && initials.ToString() == a;
+    }
+
+    private static string Collapse(string key)
+    {
+        var sb = new StringBuilder(key.Length);
+        foreach (char ch in key)
+        {
+            if (sb.Length == 0 || sb[^1] != ch)
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,309 @@
+using Ascribe.Core.Documents;
+
+namespace Ascribe.Core.Components.Resolution;
+
+internal sealed partial class ResolutionRun
+{
+    /// <summary>How far back pronouns and role nouns look, in sentences.</summary>
+    private const int PronounWindow = 8;
+    private const int NominalWindow = 60;
+
+    /// <summary>
+    /// Resolves a pronoun to the most salient compatible earlier mention: agreement in gender and
+    /// number is required; among the compatible, recency (in sentences) is traded against being
+    /// a speaker or sentence subject, and mentions inside quotations are avoided.
+    /// </summary>
+    private Cluster? ResolvePronoun(int t, bool isSource)
+    {
+        string w = F(t);
+        int offset = _doc.TokenData[t].Start;
+        int sent = SentenceOf(t);
+        bool quoted = InQuote(offset);
+        Cluster? chosen = null;
+
+        if (w is "i" or "me" or "my" or "we" or "us" or "our")
+        {
+            if (quoted)
+            {
+                return null; // the quote's speaker; settled once all sources are resolved
+            }
+
+            chosen = Author();
+        }
+        else if (w is "who" or "which" or "whom")
+        {
+            // The relative pronoun's antecedent is the phrase right before it (", who").
+            for (int i = _history.Count - 1; i >= 0; i--)
+            {
+                var h = _history[i];
+                if (h.End <= offset && h.Sentence == sent)
+                {
+                    chosen = h.Cluster;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            double best = double.NegativeInfinity;
+            for (int i = _history.Count - 1; i >= 0; i--)
+            {
+                var h = _history[i];
+                if (h.Start >= offset)
+                {
+                    continue;
+                }
+
+                int distance = sent - h.Sentence;
+                if (distance > PronounWindow)
+                {
+                    break;
+                }
+
+                if (!Agrees(w, h.Cluster))
+                {
+                    continue;
+                }
+
+                // "Robin Lee, her deputy": a pronoun in a name's apposition is someone else.
+                if (h.Sentence == sent && h.End <= offset && _doc.Text.AsSpan(h.End, offset - h.End).Trim().SequenceEqual(","))
+                {
+                    continue;
+                }
+
+                double score = -distance;
+                score += h.IsSource ? 1.5 : 0;
+                score += h.IsSubject ? 0.75 : 0;
+                score -= h.InQuote && !quoted ? 3 : 0;
+                score -= h.Cluster.Gender == Gender.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers" ? 0.5 : 0;
+                score -= (_history.Count - i) * 0.01;
+                if (score > best)
+                {
+                    best = score;
+                    chosen = h.Cluster;
+                }
+            }
+        }
+
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        if (chosen.Gender == Gender.Unknown && chosen.IsPersonLike && !chosen.Plural)
+        {
+            chosen.Gender = w is "he" or "him" or "his" or "himself" ? Gender.Male : w is "she" or "her" or "hers" or "herself" ? Gender.Female : Gender.Unknown;
+        }
+
+        if (chosen.Type == SourceType.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers")
+        {
+            chosen.Type = chosen.HasName ? SourceType.Person : SourceType.Anonymous;
+            chosen.Animate = true;
+        }
+
+        chosen.AddMention(new TextSpan(_doc.TokenData[t].Start, _doc.TokenData[t].End));
+        Remember(t, t + 1, isSource, chosen);
+        return chosen;
+    }
+
+    private static bool Agrees(string pronoun, Cluster c)
+    {
+        switch (pronoun)
+        {
+            case "he" or "him" or "his" or "himself":
+                return !c.Plural && c.Gender != Gender.Female && (c.IsPersonLike || (c.Type == SourceType.Unknown && c.HasName));
+            case "she" or "her" or "hers" or "herself":
+                return !c.Plural && c.Gender != Gender.Male && (c.IsPersonLike || (c.Type == SourceType.Unknown && c.HasName));
+            case "they" or "them" or "their" or "themselves":
+                return c.Plural || c.Type is SourceType.Organization or SourceType.Government or SourceType.Media;
+            case "it" or "its" or "itself":
+                return !c.Plural && !c.IsPersonLike && c.Type is not SourceType.Event;
+            default:
+                return false;
+        }
+    }
+
+    private Cluster Author()
+    {
+        if (_author is null)
+        {
+            string name = _doc.Meta.TryGetValue("author", out var a) && a.Length > 0 ? a : "the author";
+            _author = NewCluster(name, SourceType.Person);
+            _author.HasName = name != "the author";
+            _author.AddDescription("author of the article");
+        }
+
+        return _author;
+    }
+
+    /// <summary>
+    /// Unnamed sources: a definite role noun ("the ministry official", "the newspaper") refers back
+    /// to the most recent entity of its kind whose name, title or description shares a word with
+    /// it; anything else (indefinite, plural, possessed, or with no antecedent) is a new entity,
+    /// anonymous when it is a person or group of people, and keeps the phrase as its description.
+    /// </summary>
+    private Cluster ResolveNominal(Phrase p, bool isSource)
+    {
+        string text = TextOf(p.Start, p.End);
+        var head = p.Head >= 0 ? _lex.HeadOf(F(p.Head), out _) : HeadClass.None;
+        if (p.Head > p.Start && _lex.Heads.TryGetValue(F(p.Head - 1) + " " + F(p.Head), out var two))
+        {
+            head = two;
+        }
+
+        bool ageNoun = p.Head >= 0 && F(p.Head).EndsWith("year-old", StringComparison.Ordinal);
+        if (ageNoun)
+        {
+            head = HeadClass.Person;
+        }
+
+        var span = _doc.SpanOfTokens(p.Start, p.End);
+        if (p.Definite && !p.Plural && head != HeadClass.None)
+        {
+            var antecedent = FindRoleAntecedent(p, head, ageNoun);
+            if (antecedent is not null)
+            {
+                antecedent.AddDescription(Bare(p));
+                antecedent.AddMention(span);
+                Remember(p.Start, p.End, isSource, antecedent);
+                return antecedent;
+            }
+        }
+
+        var type = head switch
+        {
+            HeadClass.Person or HeadClass.People => SourceType.Anonymous,
+            HeadClass.Media => SourceType.Media,
+            HeadClass.Government => SourceType.Government,
+            HeadClass.Organization => SourceType.Organization,
+            HeadClass.Document => SourceType.Document,
+            HeadClass.Event => SourceType.Event,
+            _ => p.Plural ? SourceType.Anonymous : SourceType.Unknown,
+        };
+
+        // The same unnamed phrase twice ("officials said ... officials said") is one source.
+        var same = _clusters.FirstOrDefault(c => !c.HasName && c.Members.Count == 0 && string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase));
+        var cluster = same ?? NewCluster(text, type);
+        if (same is null)
+        {
+            cluster.Plural = p.Plural || head == HeadClass.People;
+            cluster.Animate = head is HeadClass.Person or HeadClass.People;
+            cluster.AddDescription(text);
+        }
+
+        cluster.AddMention(span);
+        Remember(p.Start, p.End, isSource, cluster);
+        return cluster;
+    }
+
+    private string Bare(Phrase p)
+    {
+        int s = p.Start;
+        if (Array.IndexOf(Determiners, F(s)) >= 0 && s + 1 < p.End)
+        {
+            s++;
+        }
+
+        return TextOf(s, p.End);
+    }
+
+    private Cluster? FindRoleAntecedent(Phrase p, HeadClass head, bool ageNoun)
+    {
+        // Content words of the phrase other than the determiner.
+        var words = new List<string>();
+        for (int k = p.Start; k < p.End; k++)
+        {
+            string w = F(k);
+            if (IsWord(k) && Array.IndexOf(Determiners, w) < 0 && !_lex.NonNames.Contains(w) && Array.IndexOf(PhraseBoundaries, w) < 0)
+            {
+                words.Add(Stem(w));
+            }
+        }
+
+        int offset = _doc.TokenData[p.Start].Start;
+        int sent = SentenceOf(p.Start);
+        Cluster? best = null;
+        double bestScore = 0;
+        var seen = new HashSet<Cluster>();
+        for (int i = _history.Count - 1; i >= 0; i--)
+        {
+            var h = _history[i];
+            if (h.Start >= offset || seen.Contains(h.Cluster))
+            {
+                continue;
+            }
+
+            if (sent - h.Sentence > NominalWindow)
+            {
+                break;
+            }
+
+            seen.Add(h.Cluster);
+            var c = h.Cluster;
+            if (c.Members.Count > 0 || !KindFits(head, c))
+            {
+                continue;
+            }
+
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var d in c.Descriptions.Append(c.Name).Concat(c.Aliases))
+            {
+                foreach (var w in NameMatcher.Fold(d).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    known.Add(Stem(w));
+                }
+            }
+
+            int overlap = words.Count(known.Contains);
+            double score = overlap - (sent - h.Sentence) * 0.02 + (h.IsSource ? 0.1 : 0);
+            if (ageNoun && c.Type == SourceType.Person && c.HasName)
+            {
+                score += 1; // "the 54-year-old" names no role: the nearest named person.
+            }
+
+            if (overlap == 0 && !ageNoun)
+            {
+                continue;
+            }
+
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool KindFits(HeadClass head, Cluster c) => head switch
+    {
+        HeadClass.Person => c.IsPersonLike && !c.Plural,
+        HeadClass.Media => c.Type == SourceType.Media,
+        HeadClass.Government => c.Type == SourceType.Government,
+        HeadClass.Organization => c.Type is SourceType.Organization or SourceType.Government or SourceType.Media,
+        HeadClass.Document => c.Type == SourceType.Document,
+        HeadClass.Event => c.Type == SourceType.Event,
+        _ => false,
+    };
+
+    private static string Stem(string w)
+    {
+        if (w.EndsWith("'s", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return w[..^3] + "y";
+        }
+
+        if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+
+        return w;
+    }
+}

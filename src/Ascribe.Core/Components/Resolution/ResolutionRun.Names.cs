@@ -1,0 +1,458 @@
+using Ascribe.Core.Documents;
+
+namespace Ascribe.Core.Components.Resolution;
+
+internal sealed partial class ResolutionRun
+{
+    private static readonly string[] NameParticles = { "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del", "ten", "ter" };
+
+    /// <summary>
+    /// Capitalized word sequences that can be names ("Andriy Tschernak", "Ministry of Defense",
+    /// "The Washington Post" without "The"). Named-entity tags, where a tagger ran, add spans
+    /// the capitalization rule misses and veto sequences it tags O throughout.
+    /// </summary>
+    private void FindNameRuns()
+    {
+        bool tagged = false;
+        for (int t = 0; t < _doc.TokenCount && !tagged; t++)
+        {
+            tagged = _doc.TokenData[t].Ner is not null;
+        }
+
+        foreach (var sent in _doc.Sentences)
+        {
+            int t = sent.TokenStart;
+            while (t < sent.TokenEnd)
+            {
+                if (!IsCap(t))
+                {
+                    t++;
+                    continue;
+                }
+
+                int e = t + 1;
+                while (e < sent.TokenEnd)
+                {
+                    if (IsCap(e) && _doc.TokenData[e - 1].End <= _doc.TokenData[e].Start && !HasLineBreakBetween(e - 1, e))
+                    {
+                        e++;
+                    }
+                    else if (e + 1 < sent.TokenEnd && IsCap(e + 1) && Array.IndexOf(NameParticles, F(e)) >= 0)
+                    {
+                        e += 2;
+                    }
+                    else if (e + 1 < sent.TokenEnd && F(e) is "of" or "for" && _lex.NameWords.ContainsKey(F(e - 1)))
+                    {
+                        int k = e + 1;
+                        if (k < sent.TokenEnd && F(k) == "the")
+                        {
+                            k++;
+                        }
+
+                        if (k < sent.TokenEnd && IsCap(k))
+                        {
+                            e = k + 1;
+                        }
+                        else
+                        {
+                            break;
+                        }
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                AddRun(t, e, tagged);
+                t = e;
+            }
+        }
+    }
+
+    private bool HasLineBreakBetween(int a, int b)
+    {
+        for (int i = _doc.TokenData[a].End; i < _doc.TokenData[b].Start; i++)
+        {
+            if (_doc.Text[i] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddRun(int s, int e, bool tagged)
+    {
+        // Leading non-names ("The", "According", "In") and lone demonyms are not part of a name.
+        while (s < e && (_lex.NonNames.Contains(F(s)) || (_lex.Demonyms.Contains(F(s)) && !(s + 1 < e && _lex.NameWords.ContainsKey(F(s + 1))))))
+        {
+            s++;
+        }
+
+        while (e > s && (_lex.NonNames.Contains(F(e - 1)) && e - s > 1 && F(e - 1) is not ("may")))
+        {
+            e--;
+        }
+
+        if (s >= e)
+        {
+            return;
+        }
+
+        if (e - s == 1)
+        {
+            string f = F(s);
+            if (_lex.NonNames.Contains(f) || _lex.Demonyms.Contains(f) || _lex.Titles.ContainsKey(f))
+            {
+                return;
+            }
+
+            // A capitalized sentence opener that the text also uses in lower case is an ordinary word.
+            bool initial = s == _doc.Sentences[SentenceOf(s)].TokenStart || (s > 0 && _doc.TokenData[s - 1].Kind == TokenKind.Quote);
+            if (initial && _lowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.Named.ContainsKey(f) && !_lex.Countries.Contains(f))
+            {
+                return;
+            }
+
+            if (initial && _lex.Heads.ContainsKey(f))
+            {
+                return;
+            }
+        }
+
+        if (tagged)
+        {
+            bool any = false;
+            for (int k = s; k < e; k++)
+            {
+                any |= _doc.TokenData[k].Ner is { } n && n != "O";
+            }
+
+            if (!any && !_lex.Named.ContainsKey(NameMatcher.Fold(TextOf(s, e))))
+            {
+                return;
+            }
+        }
+
+        _nameRuns.Add((s, e));
+    }
+
+    /// <summary>Resolves a name run to a cluster, creating one when no earlier name matches.</summary>
+    private Cluster ResolveNameMention((int Start, int End) run, bool isSource, Phrase? phrase = null)
+    {
+        string text = TextOf(run.Start, run.End);
+        var parsed = NameMatcher.Parse(text, _lex);
+        var (pre, preHead) = PreNameDescription(run.Start, phrase?.Start ?? -1);
+        var (app, appHead) = Apposition(run.End, phrase?.End ?? -1);
+        var type = TypeOfName(text, parsed, preHead, appHead);
+
+        Cluster? found = null;
+        for (int i = _clusters.Count - 1; i >= 0 && found is null; i--)
+        {
+            var c = _clusters[i];
+            if (!c.HasName || !TypesCompatible(c.Type, type))
+            {
+                continue;
+            }
+
+            if (NameMatcher.NamesMatch(text, c.Name, _lex) || c.Aliases.Any(alias => NameMatcher.NamesMatch(text, alias, _lex) && NameMatcher.Parse(alias, _lex).Given.Count > 0))
+            {
+                found = c;
+            }
+        }
+
+        if (found is null)
+        {
+            found = NewCluster(StripTitles(text, parsed), type);
+            found.HasName = true;
+        }
+        else
+        {
+            string bare = StripTitles(text, parsed);
+            if (NameMatcher.Parse(bare, _lex).Given.Count > NameMatcher.Parse(found.Name, _lex).Given.Count)
+            {
+                found.AddAlias(found.Name);
+                found.Name = bare;
+            }
+            else
+            {
+                found.AddAlias(bare);
+            }
+
+            if (found.Type == SourceType.Unknown || (found.Type == SourceType.Person && type is not SourceType.Unknown and not SourceType.Person && NameMatcher.Parse(found.Name, _lex).Given.Count == 0))
+            {
+                found.Type = type;
+            }
+        }
+
+        if (text != found.Name)
+        {
+            found.AddAlias(text);
+        }
+
+        if (found.Type == SourceType.Person && found.Gender == Gender.Unknown)
+        {
+            found.Gender = parsed.Gender != Gender.Unknown ? parsed.Gender
+                : parsed.Given.Count > 0 ? _lex.GenderOfFirstName(parsed.Given[0]) : Gender.Unknown;
+        }
+
+        foreach (var title in TitlesAsWritten(text, parsed))
+        {
+            found.AddDescription(title);
+        }
+
+        if (pre is not null)
+        {
+            found.AddDescription(pre);
+        }
+
+        if (app is not null)
+        {
+            found.AddDescription(app);
+        }
+
+        var span = _doc.SpanOfTokens(run.Start, run.End);
+        found.AddMention(span);
+        Remember(run.Start, run.End, isSource, found);
+        return found;
+    }
+
+    private static bool TypesCompatible(SourceType a, SourceType b)
+    {
+        if (a == b || a == SourceType.Unknown || b == SourceType.Unknown)
+        {
+            return true;
+        }
+
+        bool pa = a == SourceType.Person, pb = b == SourceType.Person;
+        return !pa && !pb;
+    }
+
+    private SourceType TypeOfName(string text, PersonName parsed, HeadClass preHead, HeadClass appHead)
+    {
+        string folded = NameMatcher.Fold(text);
+        if (folded.StartsWith("the ", StringComparison.Ordinal))
+        {
+            folded = folded[4..];
+        }
+
+        if (_lex.Named.TryGetValue(folded, out var named))
+        {
+            return named;
+        }
+
+        if (_lex.Countries.Contains(folded))
+        {
+            return SourceType.Country;
+        }
+
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = words.Length - 1; i >= 0; i--)
+        {
+            if (_lex.NameWords.TryGetValue(words[i], out var t))
+            {
+                return t;
+            }
+        }
+
+        var fromHead = FromHead(preHead) ?? FromHead(appHead);
+        if (fromHead is { } ft)
+        {
+            return ft;
+        }
+
+        if (parsed.Titles.Count > 0 || (parsed.Given.Count > 0 && _lex.IsFirstName(parsed.Given[0])))
+        {
+            return SourceType.Person;
+        }
+
+        string bare = text.Replace(".", string.Empty, StringComparison.Ordinal);
+        if (bare.Length is >= 2 and <= 6 && bare.All(char.IsUpper))
+        {
+            return SourceType.Organization;
+        }
+
+        if (parsed.Given.Count > 0)
+        {
+            return SourceType.Person;
+        }
+
+        // One word: the type of an earlier person it is the surname of, else open.
+        foreach (var c in _clusters)
+        {
+            if (c.HasName && c.Type == SourceType.Person && NameMatcher.NamesMatch(text, c.Name, _lex))
+            {
+                return SourceType.Person;
+            }
+        }
+
+        return SourceType.Unknown;
+    }
+
+    private static SourceType? FromHead(HeadClass head) => head switch
+    {
+        HeadClass.Person => SourceType.Person,
+        HeadClass.Media => SourceType.Media,
+        HeadClass.Government => SourceType.Government,
+        HeadClass.Organization => SourceType.Organization,
+        HeadClass.Document => SourceType.Document,
+        HeadClass.Event => SourceType.Event,
+        _ => null,
+    };
+
+    private string StripTitles(string text, PersonName parsed)
+    {
+        if (parsed.Titles.Count == 0)
+        {
+            return text;
+        }
+
+        // Drop as many leading written words as the folded titles have.
+        int drop = parsed.Titles.Sum(t => t.Count(ch => ch == ' ') + 1);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return drop < words.Length ? string.Join(' ', words.Skip(drop)) : text;
+    }
+
+    private static IEnumerable<string> TitlesAsWritten(string text, PersonName parsed)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int at = 0;
+        foreach (var t in parsed.Titles)
+        {
+            int n = t.Count(ch => ch == ' ') + 1;
+            if (at + n > words.Length)
+            {
+                yield break;
+            }
+
+            string written = string.Join(' ', words.Skip(at).Take(n)).TrimEnd('.');
+            at += n;
+            if (written.Length > 3 || !written.All(char.IsLetter) || t.Length > 3)
+            {
+                // Honorifics (Mr, Mrs, Dr) say nothing about the role; titles do.
+                if (t is not ("mr" or "mrs" or "ms" or "miss" or "mister" or "herr" or "frau" or "monsieur" or "madame" or "mme" or "sir" or "dr"))
+                {
+                    yield return written;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Role words written right before a name ("The Russian political scientist Yekaterina
+    /// Schulmann", "the Greek newspaper Iefimerida"): kept when the word next to the name is a
+    /// head noun. Returns the description and its head class.
+    /// </summary>
+    private (string? Text, HeadClass Head) PreNameDescription(int nameStart, int lowerBound)
+    {
+        int k = nameStart - 1;
+        int sentStart = _doc.Sentences[SentenceOf(nameStart)].TokenStart;
+        int floor = Math.Max(sentStart, lowerBound);
+        if (k < floor || !IsWord(k))
+        {
+            return (null, HeadClass.None);
+        }
+
+        string last = F(k);
+        var head = _lex.HeadOf(last, out _);
+        if (k > floor && F(k - 1) is { } prev && _lex.Heads.TryGetValue(prev + " " + last, out var two))
+        {
+            head = two;
+        }
+
+        if (head is HeadClass.None or HeadClass.Event)
+        {
+            return (null, HeadClass.None);
+        }
+
+        int s = k;
+        while (s - 1 >= floor && IsWord(s - 1))
+        {
+            string w = F(s - 1);
+            string raw = W(s - 1);
+            if (Array.IndexOf(Determiners, w) >= 0 || Array.IndexOf(Indefinites, w) >= 0 || Array.IndexOf(PossessivePronouns, w) >= 0
+                || _lex.NonNames.Contains(w) || w == "'s")
+            {
+                break;
+            }
+
+            if (char.IsUpper(raw[0]) && !_lex.Demonyms.Contains(w) && !_lex.Countries.Contains(w))
+            {
+                break;
+            }
+
+            if (Lexicons.CueLexicon.Default.TryVerb(w, out _) && !_lex.Heads.ContainsKey(w))
+            {
+                break;
+            }
+
+            s--;
+        }
+
+        return (TextOf(s, k + 1), head);
+    }
+
+    /// <summary>"NAME, a confidante of Navalny, said": the phrase between commas after a name.</summary>
+    private (string? Text, HeadClass Head) Apposition(int nameEnd, int upperBound)
+    {
+        int sentEnd = _doc.Sentences[SentenceOf(Math.Max(0, nameEnd - 1))].TokenEnd;
+        if (nameEnd >= sentEnd || W(nameEnd) is not ("," or "("))
+        {
+            return (null, HeadClass.None);
+        }
+
+        bool paren = W(nameEnd) == "(";
+        int s = nameEnd + 1;
+        if (s >= sentEnd || !IsWord(s))
+        {
+            return (null, HeadClass.None);
+        }
+
+        string first = F(s);
+        if (first is "who" or "which" or "whose" or "and" or "or" or "but" or "said" or "says" or "told" or "according" or "however"
+            || (IsCap(s) && Array.IndexOf(Determiners, first) < 0 && !_lex.Demonyms.Contains(first) && !_lex.Titles.ContainsKey(first)))
+        {
+            return (null, HeadClass.None);
+        }
+
+        int e = s;
+        while (e < sentEnd && e - s < 25)
+        {
+            string w = W(e);
+            if (paren ? w == ")" : w is "," or ";" or ":" or "(" or ")" || _doc.TokenData[e].Kind == TokenKind.Quote)
+            {
+                break;
+            }
+
+            e++;
+        }
+
+        if (e == s || (!paren && (e >= sentEnd || W(e) != ",")) || (paren && (e >= sentEnd || W(e) != ")")))
+        {
+            return (null, HeadClass.None);
+        }
+
+        // The head is the last word before a preposition ("representative of ...").
+        int h = s;
+        while (h + 1 < e && Array.IndexOf(PhraseBoundaries, F(h + 1)) < 0)
+        {
+            h++;
+        }
+
+        var head = _lex.HeadOf(F(h), out _);
+        if (head == HeadClass.None && !_lex.Titles.ContainsKey(F(h)))
+        {
+            return (null, HeadClass.None);
+        }
+
+        int from = s;
+        if (F(from) is "a" or "an")
+        {
+            from++;
+        }
+
+        return from < e ? (TextOf(from, e), head == HeadClass.None ? HeadClass.Person : head) : (null, HeadClass.None);
+    }
+}

@@ -1,0 +1,235 @@
+using Ascribe.Core.Documents;
+
+namespace Ascribe.Core.Components.Resolution;
+
+internal sealed partial class ResolutionRun
+{
+    private static readonly string[] Pronouns =
+    {
+        "he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their", "themselves",
+        "it", "its", "itself", "i", "me", "my", "we", "us", "our", "you", "who", "which", "whom",
+    };
+
+    /// <summary>Analyses tokens <c>[start, end)</c> as a noun phrase (see <see cref="PhraseKind"/>).</summary>
+    private Phrase Analyze(int start, int end)
+    {
+        while (start < end && !IsWord(start))
+        {
+            start++;
+        }
+
+        while (end > start && !IsWord(end - 1))
+        {
+            end--;
+        }
+
+        if (start >= end)
+        {
+            return new Phrase { Kind = PhraseKind.Empty, Start = start, End = end };
+        }
+
+        if (end - start == 1 && Array.IndexOf(Pronouns, F(start)) >= 0)
+        {
+            return new Phrase { Kind = PhraseKind.Pronoun, Start = start, End = end, Head = start };
+        }
+
+        string first = F(start);
+        if ((first is "former" or "latter" && end - start == 1) || (first == "the" && end - start == 2 && F(start + 1) is "former" or "latter"))
+        {
+            return new Phrase { Kind = PhraseKind.FormerLatter, Start = start, End = end, Head = end - 1 };
+        }
+
+        var runs = _nameRuns.Where(r => r.Start >= start && r.End <= end).ToList();
+
+        // Coordination of names or pronouns: "Tschernak and Schulmann", "he and Volkov".
+        for (int k = start + 1; k < end - 1; k++)
+        {
+            if (F(k) is "and" or "&" && !runs.Any(r => r.Start < k && k < r.End))
+            {
+                var left = Analyze(start, k);
+                var right = Analyze(k + 1, end);
+                if (IsSimple(left) && IsSimple(right))
+                {
+                    var group = new Phrase { Kind = PhraseKind.Group, Start = start, End = end, Plural = true };
+                    AddParts(group, left);
+                    AddParts(group, right);
+                    return group;
+                }
+            }
+        }
+
+        // A name heads the phrase unless a preposition or possessive comes before it ("a spokesman for the Ministry").
+        foreach (var run in runs)
+        {
+            bool blocked = false;
+            for (int k = start; k < run.Start; k++)
+            {
+                string w = F(k);
+                if (Array.IndexOf(PhraseBoundaries, w) >= 0 || w == "'s" || W(k) == ",")
+                {
+                    blocked = true;
+                }
+            }
+
+            if (blocked)
+            {
+                break;
+            }
+
+            // "Clinton's spokesman": the name is a possessor, the phrase is about someone else.
+            if (run.End + 1 < end && F(run.End) == "'s")
+            {
+                return Nominal(start, end, possessive: true);
+            }
+
+            // "the Reuters agency" keeps the name; "Putin supporters" is a group described by a name.
+            if (run.End < end && IsWord(run.End) && _lex.HeadOf(F(run.End), out bool pl) is HeadClass.Person or HeadClass.People && pl)
+            {
+                return Nominal(start, end, possessive: false);
+            }
+
+            return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = run };
+        }
+
+        return Nominal(start, end, possessive: false);
+    }
+
+    private static bool IsSimple(Phrase p) => p.Kind is PhraseKind.Name or PhraseKind.Pronoun or PhraseKind.Group
+        && (p.Kind != PhraseKind.Name || (p.NameRun.Start == p.Start && p.NameRun.End == p.End));
+
+    private static void AddParts(Phrase group, Phrase part)
+    {
+        if (part.Kind == PhraseKind.Group)
+        {
+            group.Parts.AddRange(part.Parts);
+        }
+        else
+        {
+            group.Parts.Add(part);
+        }
+    }
+
+    private Phrase Nominal(int start, int end, bool possessive)
+    {
+        int s = start;
+
+        // "one of the officials", "some of the experts": the head is in the of-phrase.
+        if (s + 2 < end && Array.IndexOf(Indefinites, F(s)) >= 0 && F(s + 1) == "of")
+        {
+            s += 2;
+        }
+
+        int h = s;
+        while (h + 1 < end && Array.IndexOf(PhraseBoundaries, F(h + 1)) < 0 && W(h + 1) != "," && W(h + 1) != "(")
+        {
+            h++;
+        }
+
+        while (h > s && !IsWord(h))
+        {
+            h--;
+        }
+
+        string f0 = F(start);
+        bool definite = Array.IndexOf(Determiners, f0) >= 0;
+        possessive |= Array.IndexOf(PossessivePronouns, f0) >= 0;
+        for (int k = start; k < h; k++)
+        {
+            possessive |= F(k) == "'s";
+        }
+
+        _lex.HeadOf(F(h), out bool plural);
+        return new Phrase { Kind = PhraseKind.Nominal, Start = start, End = end, Head = h, Definite = definite && !possessive, Possessive = possessive, Plural = plural };
+    }
+
+    /// <summary>Resolves an analysed phrase to a cluster (creating one where needed), or null.</summary>
+    private Cluster? ResolvePhrase(Phrase p, bool isSource)
+    {
+        switch (p.Kind)
+        {
+            case PhraseKind.Name:
+                var named = ResolveNameMention(p.NameRun, isSource, p);
+                if (p.End > p.NameRun.End || p.Start < p.NameRun.Start)
+                {
+                    named.AddMention(_doc.SpanOfTokens(p.Start, p.End));
+                }
+
+                return named;
+            case PhraseKind.Pronoun:
+                return ResolvePronoun(p.Start, isSource);
+            case PhraseKind.FormerLatter:
+                return ResolveFormerLatter(p, isSource);
+            case PhraseKind.Group:
+                return ResolveGroup(p, isSource);
+            case PhraseKind.Nominal:
+                return ResolveNominal(p, isSource);
+            default:
+                return null;
+        }
+    }
+
+    private Cluster ResolveGroup(Phrase p, bool isSource)
+    {
+        var members = new List<Cluster>();
+        foreach (var part in p.Parts)
+        {
+            if (ResolvePhrase(part, isSource: false) is { } c && !members.Contains(c))
+            {
+                members.Add(c);
+            }
+        }
+
+        string name = string.Join(" and ", members.Select(m => m.Name));
+        var existing = _clusters.FirstOrDefault(c => c.Members.Count == members.Count && c.Members.All(members.Contains));
+        var group = existing ?? NewCluster(name, members.Select(m => m.Type).Distinct().Count() == 1 ? members[0].Type : SourceType.Unknown);
+        if (existing is null)
+        {
+            group.Members.AddRange(members);
+            group.Plural = true;
+            group.Animate = members.All(m => m.IsPersonLike);
+        }
+
+        group.AddAlias(TextOf(p.Start, p.End));
+        group.AddMention(_doc.SpanOfTokens(p.Start, p.End));
+        Remember(p.Start, p.End, isSource, group);
+        return group;
+    }
+
+    private Cluster? ResolveFormerLatter(Phrase p, bool isSource)
+    {
+        // The two most recent distinct clusters before the phrase: former = older, latter = newer.
+        int sent = SentenceOf(p.Start);
+        var distinct = new List<Cluster>();
+        for (int i = _history.Count - 1; i >= 0 && distinct.Count < 2; i--)
+        {
+            var h = _history[i];
+            if (h.Sentence < sent && !distinct.Contains(h.Cluster) && h.Cluster.Members.Count == 0)
+            {
+                distinct.Add(h.Cluster);
+            }
+        }
+
+        if (distinct.Count == 0)
+        {
+            return null;
+        }
+
+        var target = F(p.Head) == "latter" || distinct.Count == 1 ? distinct[0] : distinct[1];
+        target.AddMention(_doc.SpanOfTokens(p.Start, p.End));
+        Remember(p.Start, p.End, isSource, target);
+        return target;
+    }
+
+    private Cluster NewCluster(string name, SourceType type)
+    {
+        var c = new Cluster(_clusters.Count, name, type);
+        _clusters.Add(c);
+        return c;
+    }
+
+    private void Remember(int start, int end, bool isSource, Cluster c)
+    {
+        int offset = _doc.TokenData[start].Start;
+        _history.Add(new HistoryItem(offset, _doc.TokenData[end - 1].End, SentenceOf(start), ParagraphOf(start), InQuote(offset), isSource, IsSubjectPosition(start), c));
+    }
+}

@@ -1,0 +1,366 @@
+using Ascribe.Core.Documents;
+using AttributionRecord = Ascribe.Core.Documents.Attribution;
+
+namespace Ascribe.Core.Components.Resolution;
+
+/// <summary>
+/// One resolution pass over one document: finds name, source and relay mentions, clusters them
+/// into entities in text order, and records for every attribution its speaker, cites and venue.
+/// Computes only; <see cref="SpeakerResolver"/> writes the result into the document.
+/// </summary>
+internal sealed partial class ResolutionRun
+{
+    private static readonly string[] Determiners = { "the", "this", "that", "these", "those" };
+    private static readonly string[] Indefinites = { "a", "an", "one", "another", "some", "several", "many", "most", "few", "numerous", "other", "various", "two", "three", "four", "five", "multiple", "dozens", "scores", "any" };
+    private static readonly string[] PossessivePronouns = { "his", "her", "their", "its", "our", "my", "your" };
+    private static readonly string[] PhraseBoundaries = { "of", "for", "from", "at", "with", "in", "by", "to", "on", "close", "familiar", "who", "which", "that", "whose", "inside", "within", "near", "around", "under", "involved", "knowledgeable", "briefed", "according" };
+
+    private readonly Document _doc;
+    private readonly SourceLexicon _lex;
+    private readonly List<TextSpan> _quoteSpans = new();
+    private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
+    private readonly List<Cluster> _clusters = new();
+    private readonly List<HistoryItem> _history = new();
+    private readonly Dictionary<TextSpan, Cluster?> _resolvedSpans = new();
+    private readonly List<(int Start, int End)> _nameRuns = new();
+    private Cluster? _author;
+
+    public ResolutionRun(Document doc, SourceLexicon lexicon)
+    {
+        _doc = doc;
+        _lex = lexicon;
+        foreach (var q in doc.Quotes)
+        {
+            if (q.Depth == 0)
+            {
+                _quoteSpans.Add(q.Outer);
+            }
+        }
+
+        for (int t = 0; t < doc.TokenCount; t++)
+        {
+            string w = W(t);
+            if (w.Length > 0 && char.IsLower(w[0]))
+            {
+                _lowerWords.Add(w);
+            }
+        }
+    }
+
+    /// <summary>An earlier mention that later pronouns and role nouns may refer to.</summary>
+    private readonly record struct HistoryItem(int Start, int End, int Sentence, int Paragraph, bool InQuote, bool IsSource, bool IsSubject, Cluster Cluster);
+
+    /// <summary>The outcome: clusters to write out, and per attribution its speaker, cites and venue.</summary>
+    public sealed record Result(IReadOnlyList<Cluster> Clusters, IReadOnlyDictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> Links);
+
+    public Result Run()
+    {
+        FindNameRuns();
+        var attributions = _doc.Attributions;
+        var links = new Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)>();
+        foreach (var a in attributions)
+        {
+            links[a] = (null, new List<Cluster>(), null);
+        }
+
+        // Source phrases, keyed by span; relay phrases found across the document.
+        var sources = new Dictionary<TextSpan, Phrase>();
+        foreach (var a in attributions)
+        {
+            if (a.Source is { } s && !sources.ContainsKey(s))
+            {
+                var (ts, te) = _doc.TokenRange(s);
+                sources[s] = Analyze(ts, te);
+            }
+        }
+
+        var relays = FindRelays(attributions);
+
+        // Events in text order: name runs not heading a phrase, source phrases, relay objects.
+        var events = new List<(int Start, int Order, Action Resolve)>();
+        var headRuns = new HashSet<(int, int)>();
+        foreach (var p in sources.Values.Concat(relays.Select(r => r.Object)))
+        {
+            CollectHeadRuns(p, headRuns);
+        }
+
+        foreach (var run in _nameRuns)
+        {
+            if (!headRuns.Contains(run))
+            {
+                var r = run;
+                events.Add((_doc.TokenData[r.Start].Start, 1, () => ResolveNameMention(r, isSource: false)));
+            }
+        }
+
+        // Third-person pronouns and plural subjects outside quotes keep chains going (and teach gender)
+        // even when they are not sources themselves.
+        var sourceTokens = new HashSet<int>();
+        foreach (var span in sources.Keys)
+        {
+            var (ts, te) = _doc.TokenRange(span);
+            for (int k = ts; k < te; k++)
+            {
+                sourceTokens.Add(k);
+            }
+        }
+
+        for (int t = 0; t < _doc.TokenCount; t++)
+        {
+            if (!sourceTokens.Contains(t) && F(t) is "he" or "she" or "him" or "his" or "her" or "they" or "them" or "their" && !InQuote(_doc.TokenData[t].Start))
+            {
+                int tok = t;
+                events.Add((_doc.TokenData[t].Start, 1, () => ResolvePronoun(tok, isSource: false)));
+            }
+        }
+
+        foreach (var (ns, ne) in PluralSubjects(sourceTokens))
+        {
+            int s0 = ns, e0 = ne;
+            events.Add((_doc.TokenData[s0].Start, 1, () => ResolvePhrase(Nominal(s0, e0, possessive: false), isSource: false)));
+        }
+
+        foreach (var (span, phrase) in sources)
+        {
+            var sp = span;
+            var ph = phrase;
+            events.Add((span.Start, 0, () => _resolvedSpans[sp] = ResolvePhrase(ph, isSource: true)));
+        }
+
+        foreach (var relay in relays)
+        {
+            var rl = relay;
+            events.Add((_doc.TokenData[relay.Object.Start].Start, 0, () => rl.Cluster = ResolvePhrase(rl.Object, isSource: false)));
+        }
+
+        events.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Order.CompareTo(y.Order));
+        foreach (var e in events)
+        {
+            e.Resolve();
+        }
+
+        foreach (var a in attributions)
+        {
+            Cluster? speaker = null;
+            if (a.Source is { } s && _resolvedSpans.TryGetValue(s, out var c))
+            {
+                speaker = c;
+            }
+
+            links[a] = (speaker, new List<Cluster>(), null);
+        }
+
+        // First-person sources inside quotes belong to the quote's speaker.
+        ResolveQuotedFirstPerson(links);
+
+        foreach (var relay in relays)
+        {
+            if (relay.Cluster is null)
+            {
+                continue;
+            }
+
+            var owner = relay.Owner;
+            if (relay.Role == "cites")
+            {
+                relay.Cluster.Referenced = true;
+                if (owner is not null && links[owner].Speaker != relay.Cluster && !links[owner].Cites.Contains(relay.Cluster))
+                {
+                    links[owner].Cites.Add(relay.Cluster);
+                }
+            }
+            else if (relay.Cluster.HasName && (relay.Cluster.Type is SourceType.Media or SourceType.Event
+                || (relay.Role == "venue" && relay.Cluster.Type is SourceType.Organization or SourceType.Government)))
+            {
+                relay.Cluster.Referenced = true;
+                if (owner is not null && links[owner].Venue is null && links[owner].Speaker != relay.Cluster)
+                {
+                    links[owner] = (links[owner].Speaker, links[owner].Cites, relay.Cluster);
+                }
+            }
+        }
+
+        foreach (var (_, link) in links)
+        {
+            if (link.Speaker is { } sp)
+            {
+                sp.Referenced = true;
+                if (sp.Type == SourceType.Unknown && sp.HasName && !sp.Plural)
+                {
+                    // A named speaker nothing else types is most often a person.
+                    sp.Type = SourceType.Person;
+                }
+
+                foreach (var m in sp.Members)
+                {
+                    m.Referenced = true;
+                }
+            }
+        }
+
+        return new Result(_clusters.Where(c => c.Referenced).ToList(), links);
+    }
+
+    /// <summary>Sentence-initial plural noun phrases about people ("Union leaders met ...", "Protesters said ..."): antecedents for "they".</summary>
+    private IEnumerable<(int Start, int End)> PluralSubjects(HashSet<int> sourceTokens)
+    {
+        foreach (var sent in _doc.Sentences)
+        {
+            int s = sent.TokenStart;
+            while (s < sent.TokenEnd && !IsWord(s))
+            {
+                s++;
+            }
+
+            for (int h = s; h < Math.Min(sent.TokenEnd - 1, s + 4); h++)
+            {
+                if (!IsWord(h) || sourceTokens.Contains(h) || InQuote(_doc.TokenData[h].Start))
+                {
+                    break;
+                }
+
+                if (_lex.HeadOf(F(h), out bool plural) is HeadClass.People or HeadClass.Person && plural && IsWord(h + 1) && !IsCap(h + 1))
+                {
+                    yield return (s, h + 1);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void CollectHeadRuns(Phrase p, HashSet<(int, int)> runs)
+    {
+        if (p.Kind == PhraseKind.Name)
+        {
+            runs.Add(p.NameRun);
+        }
+
+        foreach (var part in p.Parts)
+        {
+            CollectHeadRuns(part, runs);
+        }
+    }
+
+    private void ResolveQuotedFirstPerson(Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> links)
+    {
+        foreach (var a in _doc.Attributions)
+        {
+            if (a.Source is not { } s || links[a].Speaker is not null || !InQuote(s.Start))
+            {
+                continue;
+            }
+
+            string w = NameMatcher.Fold(_doc.Slice(s));
+            if (w is not ("i" or "we" or "me" or "us"))
+            {
+                continue;
+            }
+
+            foreach (var b in _doc.Attributions)
+            {
+                if (b != a && links[b].Speaker is { } sp && b.Content.Any(c => c.Start <= s.Start && s.End <= c.End))
+                {
+                    links[a] = (sp, links[a].Cites, links[a].Venue);
+                    break;
+                }
+            }
+        }
+    }
+
+    // ---- token helpers ----
+
+    private string W(int t) => _doc.Normalized.Text.Substring(_doc.TokenData[t].NormStart, _doc.TokenData[t].NormEnd - _doc.TokenData[t].NormStart);
+
+    private string F(int t) => NameMatcher.Fold(W(t));
+
+    private bool IsWord(int t) => _doc.TokenData[t].Kind is TokenKind.Word or TokenKind.Number;
+
+    private bool IsCap(int t)
+    {
+        if (_doc.TokenData[t].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        string w = W(t);
+        return w.Length > 0 && char.IsUpper(w[0]);
+    }
+
+    private bool InQuote(int offset)
+    {
+        foreach (var q in _quoteSpans)
+        {
+            if (q.Contains(offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int SentenceOf(int t) => Math.Max(0, _doc.TokenData[t].Sentence);
+
+    private int ParagraphOf(int t)
+    {
+        int s = _doc.TokenData[t].Sentence;
+        return s >= 0 && s < _doc.Sentences.Count ? _doc.Sentences[s].Paragraph : 0;
+    }
+
+    private bool IsSubjectPosition(int t)
+    {
+        int s = _doc.TokenData[t].Sentence;
+        if (s < 0 || s >= _doc.Sentences.Count)
+        {
+            return false;
+        }
+
+        int first = _doc.Sentences[s].TokenStart;
+        int words = 0;
+        for (int k = first; k < t; k++)
+        {
+            if (IsWord(k))
+            {
+                words++;
+            }
+        }
+
+        return words <= 3;
+    }
+
+    private string TextOf(int start, int end)
+    {
+        var span = _doc.SpanOfTokens(start, end);
+        return Clean(_doc.Slice(span));
+    }
+
+    /// <summary>Phrase text for names and descriptions: quote marks dropped, whitespace collapsed.</summary>
+    private static string Clean(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        bool space = false;
+        foreach (char ch in text)
+        {
+            if (ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u2039' or '\u203A')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(ch))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString().Trim(' ', ',', ';', ':', '.', '-', '\u2013', '\u2014');
+    }
+}

@@ -1,0 +1,160 @@
+using Ascribe.Core.Documents;
+
+namespace Ascribe.Core.Tests.Components.Resolution;
+
+public sealed class SpeakerResolverTests
+{
+    [Fact]
+    public void SpeakerResolver_PronounAcrossParagraphs_FindsGenderedAntecedent()
+    {
+        var doc = Marked.Resolve(
+            "Maria Kowalska, the mayor of Gdansk, met Tomasz Nowak on Monday.\n\n" +
+            "The talks went on for hours.\n\n" +
+            "\"We are close,\" [[she]] {{said}}. \"It took a long time,\" [[he]] {{added}}.");
+        Assert.Equal("Maria Kowalska", Marked.SpeakerName(doc, 0));
+        Assert.Equal("Tomasz Nowak", Marked.SpeakerName(doc, 1));
+    }
+
+    [Fact]
+    public void SpeakerResolver_PronounGenderLearnedFromEarlierPronoun()
+    {
+        var doc = Marked.Resolve(
+            "Kim Taylor has run the agency for a decade. She rarely speaks to the press.\n\n" +
+            "Robin Lee, her deputy, disagrees. He thinks the numbers are wrong.\n\n" +
+            "\"We stand by them,\" [[she]] {{said}}.");
+        Assert.Equal("Kim Taylor", Marked.SpeakerName(doc, 0));
+    }
+
+    [Fact]
+    public void SpeakerResolver_TheyRefersToPluralOrOrganization()
+    {
+        var doc = Marked.Resolve(
+            "Union leaders met the board of Siemens on Tuesday. [[They]] {{said}} no deal was near.");
+        var e = Marked.SpeakerOf(doc, 0);
+        Assert.Equal(SourceType.Anonymous, e.Type);
+        Assert.Equal("Union leaders", e.Name);
+    }
+
+    [Fact]
+    public void SpeakerResolver_RoleNoun_RefersToPersonWithMatchingDescription()
+    {
+        var doc = Marked.Resolve(
+            "Andriy Tschernak, representative of the secret service directorate in the Ukrainian Ministry of Defense, spoke on Monday. " +
+            "Olga Petrenko, a teacher, listened.\n\n\"In short, it's about this war,\" [[the ministry official]] {{explained}}.");
+        var e = Marked.SpeakerOf(doc, 0);
+        Assert.Equal("Andriy Tschernak", e.Name);
+        Assert.Contains("representative of the secret service directorate in the Ukrainian Ministry of Defense", e.Description);
+    }
+
+    [Fact]
+    public void SpeakerResolver_Apposition_GivesDescriptionAndPersonType()
+    {
+        var doc = Marked.Resolve("[[Leonid Volkov, a confidante of Navalny,]] {{said}} the plan would fail.");
+        var e = Marked.SpeakerOf(doc, 0);
+        Assert.Equal("Leonid Volkov", e.Name);
+        Assert.Equal(SourceType.Person, e.Type);
+        Assert.Contains("confidante of Navalny", e.Description);
+        Assert.True(doc.Attributions[0].Hedged);
+    }
+
+    [Fact]
+    public void SpeakerResolver_FormerAndLatter()
+    {
+        var doc = Marked.Resolve(
+            "Anna Berg and Paul Klein disagree about the budget. [[The former]] {{says}} it is too small; [[the latter]] {{says}} it is fine.");
+        Assert.Equal("Anna Berg", Marked.SpeakerName(doc, 0));
+        Assert.Equal("Paul Klein", Marked.SpeakerName(doc, 1));
+    }
+
+    [Fact]
+    public void SpeakerResolver_CoordinatedSource_IsGroupOfTwoEntities()
+    {
+        var doc = Marked.Resolve(
+            "Andriy Tschernak met Yekaterina Schulmann. [[Tschernak and Schulmann]] {{argued}} unanimously on this question.");
+        var group = Marked.SpeakerOf(doc, 0);
+        Assert.Equal(2, group.Members.Count);
+        var names = group.Members.Select(id => doc.Entities.Single(e => e.Id == id).Name).ToArray();
+        Assert.Equal(new[] { "Andriy Tschernak", "Yekaterina Schulmann" }, names);
+        Assert.Equal(SourceType.Person, group.Type);
+    }
+
+    [Fact]
+    public void SpeakerResolver_NameVariants_OneEntity()
+    {
+        var doc = Marked.Resolve(
+            "[[Alexei Navalny]] {{said}} it first. Later [[Nawalny]] {{repeated}} it, and [[Mr. Navalny]] {{insisted}} on it.");
+        Assert.Single(doc.Entities);
+        Assert.All(doc.Attributions, a => Assert.Equal("e1", a.Speaker));
+        Assert.Equal("emphatic", doc.Attributions[2].Stance);
+    }
+
+    [Fact]
+    public void SpeakerResolver_SameSurnameDifferentGivenNames_TwoEntities()
+    {
+        var doc = Marked.Resolve("[[Hillary Clinton]] {{said}} yes. [[Bill Clinton]] {{said}} no.");
+        Assert.Equal(2, doc.Entities.Count);
+    }
+
+    [Theory]
+    [InlineData("[[A Russian billionaire]] {{said}} the mood was grim.", SourceType.Anonymous)]
+    [InlineData("[[People familiar with the matter]] {{said}} the deal was off.", SourceType.Anonymous)]
+    [InlineData("[[Many experts]] {{think}} this is pointless.", SourceType.Anonymous)]
+    [InlineData("[[Senior officials]] {{said}} talks had stalled.", SourceType.Anonymous)]
+    [InlineData("[[The Washington Post]] {{reported}} the talks had stalled.", SourceType.Media)]
+    [InlineData("[[Reuters]] {{reported}} the talks had stalled.", SourceType.Media)]
+    [InlineData("[[The Kremlin]] {{denied}} the talks had stalled.", SourceType.Government)]
+    [InlineData("[[The Ministry of Defense]] {{said}} the talks had stalled.", SourceType.Government)]
+    [InlineData("[[Police]] {{said}} the man was arrested.", SourceType.Government)]
+    [InlineData("[[A report by the think tank]] {{found}} the talks had stalled.", SourceType.Document)]
+    [InlineData("[[Ukraine]] {{says}} the talks had stalled.", SourceType.Country)]
+    [InlineData("[[The Democratic Party]] {{said}} the talks had stalled.", SourceType.Organization)]
+    [InlineData("[[Mr. Obuya]] {{said}} the talks had stalled.", SourceType.Person)]
+    [InlineData("[[Angela Merkel]] {{said}} the talks had stalled.", SourceType.Person)]
+    public void SpeakerResolver_TypesSources(string marked, SourceType type)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(type, Marked.SpeakerOf(doc, 0).Type);
+    }
+
+    [Fact]
+    public void SpeakerResolver_CitingAndLearnedFrom_RecordCites()
+    {
+        var doc = Marked.Resolve(
+            "[[The Washington Post]] {{reported}} on Friday, citing a \"Russian billionaire\", that there was frustration. " +
+            "[[The Reuters agency]] {{learned}} from Western government and intelligence circles that Putin was firm.");
+        var cited = doc.Entities.Single(e => e.Id == doc.Attributions[0].Cites.Single());
+        Assert.Equal("a Russian billionaire", cited.Name);
+        Assert.Equal(SourceType.Anonymous, cited.Type);
+        var circles = doc.Entities.Single(e => e.Id == doc.Attributions[1].Cites.Single());
+        Assert.Equal("Western government and intelligence circles", circles.Name);
+        Assert.Equal(SourceType.Anonymous, circles.Type);
+        Assert.Equal("learning", doc.Attributions[1].Stance);
+    }
+
+    [Fact]
+    public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
+    {
+        var doc = Marked.Resolve(
+            "\"We will win,\" [[Tschernak]] {{told}} the Greek newspaper Iefimerida on Tuesday. " +
+            "[[Schulmann]] {{said}} in an interview with Zeit Online that the elite was unhappy. " +
+            "[[A spokesman]] {{told}} reporters nothing had changed.");
+        Assert.Equal("Iefimerida", doc.Entities.Single(e => e.Id == doc.Attributions[0].Venue).Name);
+        Assert.Equal(SourceType.Media, doc.Entities.Single(e => e.Id == doc.Attributions[0].Venue).Type);
+        Assert.Equal("Zeit Online", doc.Entities.Single(e => e.Id == doc.Attributions[1].Venue).Name);
+        Assert.Null(doc.Attributions[2].Venue);
+    }
+
+    [Theory]
+    [InlineData("[[He]] {{claimed}} that the vote was rigged.", "distancing", false)]
+    [InlineData("[[He]] {{confirmed}} that the vote was rigged.", "endorsing", false)]
+    [InlineData("[[He]] {{suspects}} that the vote may have been rigged.", "belief", true)]
+    [InlineData("[[He]] reportedly {{said}} that the vote was rigged.", "neutral", true)]
+    [InlineData("[[He]] {{said}} the vote would be rigged.", "neutral", true)]
+    [InlineData("[[He]] {{warned}} that the vote was rigged.", "emphatic", false)]
+    public void StanceTagger_StanceAndHedges(string marked, string stance, bool hedged)
+    {
+        var doc = Marked.Resolve("Tom Hale spoke on Monday. " + marked);
+        Assert.Equal(stance, doc.Attributions[0].Stance);
+        Assert.Equal(hedged, doc.Attributions[0].Hedged);
+    }
+}
