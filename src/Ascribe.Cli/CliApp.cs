@@ -50,7 +50,8 @@ public static class CliApp
                 .WithExample("annotate", "samples/putin-inner-circle.txt", "--format", "conll");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train a part-of-speech, entity or parser model from CoreNLP-annotated articles.")
-                .WithExample("train", "pos", "--data", "../shared/data/polnear/train", "--dev", "../shared/data/polnear/dev", "--out", "models/pos.bin");
+                .WithExample("train", "pos", "--data", "../shared/data/polnear/train", "--dev", "../shared/data/polnear/dev", "--out", "models/pos.bin")
+                .WithExample("train", "accurate", "--data", "../shared/data/polnear/train", "--dev", "../shared/data/polnear/dev", "--out", "models/accurate-head.bin");
             config.AddCommand<EvalAnnotateCommand>("eval-annotate")
                 .WithDescription("Score tags, lemmas, entities and dependencies against CoreNLP annotation, aligned by offsets.")
                 .WithExample("eval-annotate", "--gold", "../shared/data/polnear/dev");

@@ -26,8 +26,22 @@ public sealed class AnalyzeSettings : CommandSettings
     [Description("Write one file per document into DIR instead of standard output (jsonl: DIR/ascribe.jsonl).")]
     public string? Out { get; set; }
 
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("fast (default: rules and learned tagger) or accurate (transformer encoder, slower).")]
+    [DefaultValue("fast")]
+    public string Model { get; set; } = "fast";
+
+    [CommandOption("--head <FILE>")]
+    [Description("Accurate mode: use this trained head instead of the shipped one.")]
+    public string? Head { get; set; }
+
     public override Spectre.Console.ValidationResult Validate()
     {
+        if (!ModelChoice.IsValid(Model))
+        {
+            return Spectre.Console.ValidationResult.Error($"Unknown model '{Model}'. Use fast or accurate.");
+        }
+
         string[] formats = { "jsonl", "json", "brat", "table" };
         if (!formats.Contains(Format))
         {
@@ -55,7 +69,12 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
 
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
-        var pipeline = Ascribe.Core.Pipeline.DefaultPipeline.Create();
+        var pipeline = ModelChoice.Create(settings.Model, settings.Head, _services);
+        if (pipeline is null)
+        {
+            return ExitCodes.Fatal;
+        }
+
         if (settings.Out is not null)
         {
             try

@@ -31,8 +31,22 @@ public sealed class EvalSettings : CommandSettings
     [Description("When Ascribe predicts, also keep its .ann files in DIR.")]
     public string? SavePred { get; set; }
 
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("When Ascribe predicts: fast (default) or accurate.")]
+    [DefaultValue("fast")]
+    public string Model { get; set; } = "fast";
+
+    [CommandOption("--head <FILE>")]
+    [Description("Accurate mode: use this trained head instead of the shipped one.")]
+    public string? Head { get; set; }
+
     public override Spectre.Console.ValidationResult Validate()
     {
+        if (!ModelChoice.IsValid(Model))
+        {
+            return Spectre.Console.ValidationResult.Error($"Unknown model '{Model}'. Use fast or accurate.");
+        }
+
         if (string.IsNullOrEmpty(Gold))
         {
             return Spectre.Console.ValidationResult.Error("--gold DIR is required.");
@@ -73,7 +87,15 @@ public sealed partial class EvalCommand : Command<EvalSettings>
             return ExitCodes.Fatal;
         }
 
-        var pipeline = settings.Pred is null ? Ascribe.Core.Pipeline.DefaultPipeline.Create() : null;
+        Ascribe.Core.Pipeline.Pipeline? pipeline = null;
+        if (settings.Pred is null)
+        {
+            pipeline = ModelChoice.Create(settings.Model, settings.Head, _services);
+            if (pipeline is null)
+            {
+                return ExitCodes.Fatal;
+            }
+        }
         if (settings.SavePred is not null)
         {
             Directory.CreateDirectory(settings.SavePred);

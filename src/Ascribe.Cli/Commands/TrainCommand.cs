@@ -12,10 +12,10 @@ namespace Ascribe.Cli.Commands;
 
 public sealed class TrainSettings : CommandSettings
 {
-    internal static readonly string[] Kinds = { "pos" };
+    internal static readonly string[] Kinds = { "pos", "accurate" };
 
     [CommandArgument(0, "<KIND>")]
-    [Description("Which model to train: pos.")]
+    [Description("Which model to train: pos, or accurate (the accurate-mode head; needs --dev).")]
     public string Kind { get; set; } = string.Empty;
 
     [CommandOption("-d|--data <DIR>")]
@@ -69,6 +69,11 @@ public sealed class TrainCommand : Command<TrainSettings>
 
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Kind == "accurate")
+        {
+            return TrainAccurate.Run(settings, _services);
+        }
+
         if (!CorpusLoader.TryFind(settings.Data, out var corenlp, out var text))
         {
             _services.Fail($"{settings.Data}: no corenlp/ folder of .tsv files");

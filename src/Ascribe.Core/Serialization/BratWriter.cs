@@ -11,6 +11,11 @@ namespace Ascribe.Core.Serialization;
 /// </summary>
 public static class BratWriter
 {
+    private static readonly string[] UnlinkedKinds = { "Source", "Cue", "Content" };
+
+    /// <summary>Name of the span group holding spans of <paramref name="kind"/> (Source, Cue or Content) that belong to no attribution.</summary>
+    public static string UnlinkedGroup(string kind) => "unlinked-" + kind.ToLowerInvariant();
+
     public static string Write(Document doc)
     {
         var sb = new StringBuilder();
@@ -90,6 +95,18 @@ public static class BratWriter
 
             notes.Add("kind=" + DocumentJson.KindName(a.Kind));
             sb.Append('#').Append((++n).ToString(CultureInfo.InvariantCulture)).Append("\tAnnotatorNotes ").Append(eid).Append('\t').Append(string.Join(' ', notes)).Append('\n');
+        }
+
+        // Spans an extractor found but could not link stay visible as T lines without an E line.
+        foreach (var kind in UnlinkedKinds)
+        {
+            if (doc.Spans.TryGetValue(UnlinkedGroup(kind), out var group))
+            {
+                foreach (var span in group)
+                {
+                    Line(sb, "T" + (++t).ToString(CultureInfo.InvariantCulture), kind, doc, new[] { span });
+                }
+            }
         }
 
         return sb.ToString();

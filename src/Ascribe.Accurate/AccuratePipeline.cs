@@ -1,0 +1,50 @@
+using Ascribe.Accurate.Encoding;
+using Ascribe.Accurate.Head;
+using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Errors;
+using Ascribe.Core.Pipeline;
+
+namespace Ascribe.Accurate;
+
+/// <summary>Builds the accurate-mode pipeline: text layer, fast extractor (read as features), encoder and head.</summary>
+public static class AccuratePipeline
+{
+    private const string HeadResource = "Ascribe.Accurate.accurate-head.bin";
+
+    /// <summary>
+    /// The pipeline with the shipped head (embedded from <c>models/accurate-head.bin</c>) or the head in
+    /// <paramref name="headPath"/>, and the encoder <see cref="EncoderLocator"/> finds.
+    /// </summary>
+    /// <exception cref="AscribeException">ASC0003/ASC0004 when the encoder or head is missing or unreadable.</exception>
+    public static Pipeline Create(string? headPath = null, string? encoderPath = null, int threads = 1)
+    {
+        var head = LoadHead(headPath);
+        var encoder = MiniLmEncoder.Load(encoderPath, threads);
+        return DefaultPipeline.TextLayer()
+            .Add(new RuleAttributionExtractor())
+            .Add(new AccurateAttributionExtractor(encoder, head))
+            .Build();
+    }
+
+    public static AccurateHead LoadHead(string? headPath = null)
+    {
+        if (headPath is not null)
+        {
+            if (!File.Exists(headPath))
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelMissing, headPath, "Train one with 'ascribe train accurate'.");
+            }
+
+            using var file = File.OpenRead(headPath);
+            return AccurateHead.Load(file, headPath);
+        }
+
+        using var stream = typeof(AccuratePipeline).Assembly.GetManifestResourceStream(HeadResource);
+        if (stream is null)
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelMissing, "models/accurate-head.bin", "This build has no accurate-mode head; train one with 'ascribe train accurate' and pass it with --head.");
+        }
+
+        return AccurateHead.Load(stream, "models/accurate-head.bin");
+    }
+}

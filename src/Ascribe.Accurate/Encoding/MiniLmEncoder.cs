@@ -1,0 +1,183 @@
+using Ascribe.Core.Documents;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Ascribe.Accurate.Encoding;
+
+/// <summary>
+/// Runs the frozen all-MiniLM-L6-v2 transformer over a document and returns one contextual vector
+/// per Ascribe token (the vector of its first word piece). Documents longer than one window are read
+/// in overlapping windows; each token takes its vector from the window in which it lies farthest
+/// from an edge, so every token sees at least <c>(WindowPieces - Stride) / 2</c> pieces of context
+/// on each side except at the document's ends. Thread-safe: one session serves all callers.
+/// </summary>
+public sealed class MiniLmEncoder : IDisposable
+{
+    /// <summary>Width of the vectors all-MiniLM-L6-v2 produces.</summary>
+    public const int Dim = 384;
+
+    private readonly InferenceSession _session;
+    private readonly bool _wantsTokenTypes;
+
+    public MiniLmEncoder(byte[] model, byte[] vocab, int threads = 1, int windowPieces = 128, int stride = 96, int batch = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowPieces, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(windowPieces, 512);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stride, windowPieces - 2);
+        using (var stream = new MemoryStream(vocab, writable: false))
+        {
+            Splitter = new WordPieceSplitter(stream);
+        }
+
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(model, options);
+        _wantsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
+        WindowPieces = windowPieces;
+        Stride = stride;
+        Batch = batch;
+    }
+
+    /// <summary>Loads the encoder found by <see cref="EncoderLocator"/>.</summary>
+    public static MiniLmEncoder Load(string? path = null, int threads = 1)
+    {
+        var (model, vocab) = EncoderLocator.Read(path);
+        return new MiniLmEncoder(model, vocab, threads);
+    }
+
+    public WordPieceSplitter Splitter { get; }
+
+    /// <summary>Pieces per window including [CLS] and [SEP].</summary>
+    public int WindowPieces { get; }
+
+    /// <summary>Pieces between the starts of consecutive windows.</summary>
+    public int Stride { get; }
+
+    /// <summary>Windows run together in one session call.</summary>
+    public int Batch { get; }
+
+    /// <summary>Contextual vectors of every token: row <c>t</c> is <c>[t * Dim, (t + 1) * Dim)</c>.</summary>
+    public float[] Encode(Document doc) => Encode(Splitter.Split(doc));
+
+    /// <summary>Contextual vectors for already split word pieces.</summary>
+    public float[] Encode(WordPieces pieces)
+    {
+        var output = new float[pieces.TokenCount * Dim];
+        if (pieces.TokenCount == 0)
+        {
+            return output;
+        }
+
+        var windows = Windows(pieces.Ids.Length, WindowPieces - 2, Stride);
+        var owner = Owners(pieces.Ids.Length, windows);
+        for (int w0 = 0; w0 < windows.Count; w0 += Batch)
+        {
+            int b = Math.Min(Batch, windows.Count - w0);
+            int len = 0;
+            for (int k = 0; k < b; k++)
+            {
+                len = Math.Max(len, windows[w0 + k].Length + 2);
+            }
+
+            var ids = new long[b * len];
+            var mask = new long[b * len];
+            for (int k = 0; k < b; k++)
+            {
+                var (start, count) = windows[w0 + k];
+                int row = k * len;
+                ids[row] = Splitter.ClsId;
+                for (int i = 0; i < count; i++)
+                {
+                    ids[row + 1 + i] = pieces.Ids[start + i];
+                }
+
+                ids[row + 1 + count] = Splitter.SepId;
+                for (int i = count + 2; i < len; i++)
+                {
+                    ids[row + i] = Splitter.PadId;
+                }
+
+                mask.AsSpan(row, count + 2).Fill(1);
+            }
+
+            long[] shape = { b, len };
+            using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+            using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+            using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[b * len], shape);
+            var names = new List<string> { "input_ids", "attention_mask" };
+            var values = new List<OrtValue> { idsValue, maskValue };
+            if (_wantsTokenTypes)
+            {
+                names.Add("token_type_ids");
+                values.Add(typesValue);
+            }
+
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, names, values, new[] { "last_hidden_state" });
+            var hidden = results[0].GetTensorDataAsSpan<float>();
+            for (int t = 0; t < pieces.TokenCount; t++)
+            {
+                int p = pieces.FirstPiece[t];
+                int w = owner[p] - w0;
+                if ((uint)w >= (uint)b)
+                {
+                    continue;
+                }
+
+                int pos = p - windows[owner[p]].Start + 1;
+                hidden.Slice((w * len + pos) * Dim, Dim).CopyTo(output.AsSpan(t * Dim, Dim));
+            }
+        }
+
+        return output;
+    }
+
+    /// <summary>Windows <c>(start, count)</c> of at most <paramref name="capacity"/> pieces covering <c>[0, n)</c>, starts <paramref name="stride"/> apart.</summary>
+    internal static List<(int Start, int Length)> Windows(int n, int capacity, int stride)
+    {
+        var windows = new List<(int, int)>();
+        for (int start = 0; ; start += stride)
+        {
+            int count = Math.Min(capacity, n - start);
+            windows.Add((start, count));
+            if (start + count >= n)
+            {
+                break;
+            }
+        }
+
+        return windows;
+    }
+
+    /// <summary>For every piece, the window in which it lies farthest from a window edge (document ends do not count as edges).</summary>
+    internal static int[] Owners(int n, List<(int Start, int Length)> windows)
+    {
+        var owner = new int[n];
+        var best = new int[n];
+        Array.Fill(best, -1);
+        for (int k = 0; k < windows.Count; k++)
+        {
+            var (start, count) = windows[k];
+            for (int p = start; p < start + count; p++)
+            {
+                int left = start == 0 ? int.MaxValue / 2 : p - start;
+                int right = start + count == n ? int.MaxValue / 2 : start + count - 1 - p;
+                int margin = Math.Min(left, right);
+                if (margin > best[p])
+                {
+                    best[p] = margin;
+                    owner[p] = k;
+                }
+            }
+        }
+
+        return owner;
+    }
+
+    public void Dispose() => _session.Dispose();
+}

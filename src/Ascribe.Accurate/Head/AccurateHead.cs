@@ -1,0 +1,207 @@
+using System.Numerics.Tensors;
+using Ascribe.Accurate.Encoding;
+using Ascribe.Core.Errors;
+
+namespace Ascribe.Accurate.Head;
+
+/// <summary>
+/// A one-hidden-layer network over a token's window of three encoder vectors and flags
+/// (<see cref="TokenFlags"/>), with three O/B/I softmaxes, one per role, decoded by a
+/// constrained Viterbi pass (I never follows O). Immutable after loading; thread-safe.
+/// </summary>
+public sealed class AccurateHead
+{
+    internal const int Context = 1;
+    internal const int PerToken = MiniLmEncoder.Dim + TokenFlags.Count;
+    internal const int InputDim = (2 * Context + 1) * PerToken;
+    private const uint Magic = 0x48435341; // "ASCH"
+    private const int Version = 1;
+
+    internal AccurateHead(int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
+    {
+        Hidden = hidden;
+        W1 = w1;
+        B1 = b1;
+        W2 = w2;
+        B2 = b2;
+    }
+
+    public int Hidden { get; }
+
+    /// <summary>Hidden weights, row-major <c>[Hidden, InputDim]</c>.</summary>
+    internal float[] W1 { get; }
+
+    internal float[] B1 { get; }
+
+    /// <summary>Output weights, row-major <c>[Roles.Outputs, Hidden]</c>.</summary>
+    internal float[] W2 { get; }
+
+    internal float[] B2 { get; }
+
+    /// <summary>Fills <paramref name="x"/> with token <paramref name="t"/>'s input: neighbours' rows, zeros beyond the document.</summary>
+    internal static void Input(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount, int t, Span<float> x)
+    {
+        for (int k = -Context; k <= Context; k++)
+        {
+            var dst = x.Slice((k + Context) * PerToken, PerToken);
+            int u = t + k;
+            if ((uint)u >= (uint)tokenCount)
+            {
+                dst.Clear();
+                continue;
+            }
+
+            vectors.Slice(u * MiniLmEncoder.Dim, MiniLmEncoder.Dim).CopyTo(dst);
+            flags.Slice(u * TokenFlags.Count, TokenFlags.Count).CopyTo(dst[MiniLmEncoder.Dim..]);
+        }
+    }
+
+    /// <summary>Hidden activations (after ReLU) and output logits for one input row.</summary>
+    internal void Forward(ReadOnlySpan<float> x, Span<float> hidden, Span<float> logits)
+    {
+        for (int j = 0; j < Hidden; j++)
+        {
+            float a = B1[j] + TensorPrimitives.Dot(W1.AsSpan(j * InputDim, InputDim), x);
+            hidden[j] = a > 0 ? a : 0;
+        }
+
+        for (int k = 0; k < Roles.Outputs; k++)
+        {
+            logits[k] = B2[k] + TensorPrimitives.Dot(W2.AsSpan(k * Hidden, Hidden), hidden);
+        }
+    }
+
+    /// <summary>Log-probabilities <c>[tokenCount, Roles.Outputs]</c> for a document's vectors and flags.</summary>
+    internal float[] Score(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount)
+    {
+        var scores = new float[tokenCount * Roles.Outputs];
+        Span<float> x = new float[InputDim];
+        Span<float> hidden = new float[Hidden];
+        for (int t = 0; t < tokenCount; t++)
+        {
+            Input(vectors, flags, tokenCount, t, x);
+            var logits = scores.AsSpan(t * Roles.Outputs, Roles.Outputs);
+            Forward(x, hidden, logits);
+            for (int r = 0; r < Roles.Count; r++)
+            {
+                LogSoftmax(logits.Slice(r * 3, 3));
+            }
+        }
+
+        return scores;
+    }
+
+    internal static void LogSoftmax(Span<float> z)
+    {
+        float max = TensorPrimitives.Max(z);
+        float sum = 0;
+        foreach (var v in z)
+        {
+            sum += MathF.Exp(v - max);
+        }
+
+        float log = max + MathF.Log(sum);
+        TensorPrimitives.Subtract(z, log, z);
+    }
+
+    /// <summary>Best O/B/I sequence of role <paramref name="role"/> under the rule that I continues a B or an I.</summary>
+    internal static byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role)
+    {
+        var tags = new byte[tokenCount];
+        if (tokenCount == 0)
+        {
+            return tags;
+        }
+
+        var back = new byte[tokenCount * 3];
+        Span<float> prev = stackalloc float[3];
+        Span<float> cur = stackalloc float[3];
+        int off = role * 3;
+        prev[Roles.O] = scores[off + Roles.O];
+        prev[Roles.B] = scores[off + Roles.B];
+        prev[Roles.I] = float.NegativeInfinity;
+        for (int t = 1; t < tokenCount; t++)
+        {
+            var s = scores.Slice(t * Roles.Outputs + off, 3);
+            float bestAny = prev[0];
+            byte arg = 0;
+            for (byte k = 1; k < 3; k++)
+            {
+                if (prev[k] > bestAny)
+                {
+                    bestAny = prev[k];
+                    arg = k;
+                }
+            }
+
+            cur[Roles.O] = bestAny + s[Roles.O];
+            back[t * 3 + Roles.O] = arg;
+            cur[Roles.B] = bestAny + s[Roles.B];
+            back[t * 3 + Roles.B] = arg;
+            byte inArg = prev[Roles.B] >= prev[Roles.I] ? Roles.B : Roles.I;
+            cur[Roles.I] = Math.Max(prev[Roles.B], prev[Roles.I]) + s[Roles.I];
+            back[t * 3 + Roles.I] = inArg;
+            cur.CopyTo(prev);
+        }
+
+        byte last = 0;
+        for (byte k = 1; k < 3; k++)
+        {
+            if (prev[k] > prev[last])
+            {
+                last = k;
+            }
+        }
+
+        for (int t = tokenCount - 1; t >= 0; t--)
+        {
+            tags[t] = last;
+            last = back[t * 3 + last];
+        }
+
+        return tags;
+    }
+
+    public void Save(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(InputDim);
+        w.Write(Hidden);
+        foreach (var array in new[] { W1, B1, W2, B2 })
+        {
+            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
+        }
+    }
+
+    /// <exception cref="AscribeException">ASC0004 when the stream is not a head of this version and shape.</exception>
+    public static AccurateHead Load(Stream stream, string name)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (stream.Length < 16 || r.ReadUInt32() != Magic || r.ReadInt32() != Version)
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
+        }
+
+        int inputDim = r.ReadInt32();
+        int hidden = r.ReadInt32();
+        if (inputDim != InputDim || hidden <= 0 || hidden > 4096 || stream.Length != 16 + 4L * ((long)hidden * inputDim + hidden + (long)Roles.Outputs * hidden + Roles.Outputs))
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"unexpected shape {inputDim}x{hidden}");
+        }
+
+        float[] Read(int n)
+        {
+            var a = new float[n];
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
+            return a;
+        }
+
+        var w1 = Read(hidden * inputDim);
+        var b1 = Read(hidden);
+        var w2 = Read(Roles.Outputs * hidden);
+        var b2 = Read(Roles.Outputs);
+        return new AccurateHead(hidden, w1, b1, w2, b2);
+    }
+}

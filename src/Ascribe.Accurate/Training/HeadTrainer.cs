@@ -1,0 +1,326 @@
+using System.Numerics.Tensors;
+using Ascribe.Accurate.Encoding;
+using Ascribe.Accurate.Head;
+using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Documents;
+using Ascribe.Core.Pipeline;
+
+namespace Ascribe.Accurate.Training;
+
+/// <summary>Settings of one training run; the defaults made the shipped head.</summary>
+public sealed record HeadTrainingOptions
+{
+    public int Hidden { get; init; } = 128;
+    public int Epochs { get; init; } = 4;
+    public int BatchSize { get; init; } = 32;
+    public float LearningRate { get; init; } = 1e-3f;
+    public float Dropout { get; init; } = 0.2f;
+    public int Seed { get; init; } = 13;
+}
+
+/// <summary>
+/// Trains <see cref="AccurateHead"/> on gold articles with Adam and cross-entropy over the three
+/// O/B/I role tags, keeping the epoch with the best mean exact-span F1 on the development articles
+/// (spans compared on Ascribe tokens). Deterministic for a given seed, data and encoder.
+/// </summary>
+public sealed class HeadTrainer
+{
+    private readonly HeadTrainingOptions _options;
+    private readonly Action<string> _log;
+
+    public HeadTrainer(HeadTrainingOptions options, Action<string> log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    /// <summary>A document prepared for training: text layer, fast attributions, vectors, flags and gold tags.</summary>
+    internal sealed record Example(Document Doc, Half[] Vectors, float[] Flags, byte[] Tags);
+
+    /// <summary>The pipeline whose output the head reads: the text layer and the fast extractor.</summary>
+    public static Pipeline FeaturePipeline() => DefaultPipeline.TextLayer().Add(new RuleAttributionExtractor()).Build();
+
+    internal static List<Example> Prepare(IEnumerable<GoldArticle> articles, EncodingCache cache, Action<string> log)
+    {
+        var pipeline = FeaturePipeline();
+        var examples = new List<Example>();
+        foreach (var a in articles)
+        {
+            var doc = pipeline.Run(a.Id, a.Text);
+            examples.Add(new Example(doc, cache.Get(doc), TokenFlags.Compute(doc), GoldTags(doc, a)));
+            if (examples.Count % 100 == 0)
+            {
+                log($"prepared {examples.Count} articles");
+            }
+        }
+
+        return examples;
+    }
+
+    /// <summary>Gold O/B/I tags <c>[tokenCount, 3]</c>; a span nested in a longer span of the same role is dropped.</summary>
+    internal static byte[] GoldTags(Document doc, GoldArticle a)
+    {
+        var tags = new byte[doc.TokenCount * Roles.Count];
+        for (int r = 0; r < Roles.Count; r++)
+        {
+            var ranges = new List<(int Start, int End)>();
+            foreach (var (_, kind, fragments) in a.Gold.Spans)
+            {
+                if (kind != Roles.Names[r])
+                {
+                    continue;
+                }
+
+                foreach (var (s, e) in fragments)
+                {
+                    var range = doc.TokenRange(new TextSpan(s, e));
+                    if (e > s && range.End > range.Start)
+                    {
+                        ranges.Add(range);
+                    }
+                }
+            }
+
+            foreach (var (s, e) in ranges.OrderByDescending(x => x.End - x.Start).ThenBy(x => x.Start))
+            {
+                bool free = true;
+                for (int t = s; t < e && free; t++)
+                {
+                    free = tags[t * Roles.Count + r] == Roles.O;
+                }
+
+                if (!free)
+                {
+                    continue;
+                }
+
+                for (int t = s; t < e; t++)
+                {
+                    tags[t * Roles.Count + r] = t == s ? Roles.B : Roles.I;
+                }
+            }
+        }
+
+        return tags;
+    }
+
+    internal AccurateHead Train(List<Example> train, List<Example> dev)
+    {
+        int d = AccurateHead.InputDim, h = _options.Hidden, o = Roles.Outputs;
+        var rng = new Random(_options.Seed);
+        var w1 = new float[h * d];
+        var b1 = new float[h];
+        var w2 = new float[o * h];
+        var b2 = new float[o];
+        float s1 = MathF.Sqrt(2f / d), s2 = MathF.Sqrt(1f / h);
+        for (int i = 0; i < w1.Length; i++)
+        {
+            w1[i] = Gaussian(rng) * s1;
+        }
+
+        for (int i = 0; i < w2.Length; i++)
+        {
+            w2[i] = Gaussian(rng) * s2;
+        }
+
+        var head = new AccurateHead(h, w1, b1, w2, b2);
+        var adam = new[] { new Adam(w1.Length), new Adam(h), new Adam(w2.Length), new Adam(o) };
+        var g1 = new float[w1.Length];
+        var gb1 = new float[h];
+        var g2 = new float[w2.Length];
+        var gb2 = new float[o];
+
+        var order = new List<(int Doc, int Token)>();
+        for (int i = 0; i < train.Count; i++)
+        {
+            for (int t = 0; t < train[i].Doc.TokenCount; t++)
+            {
+                order.Add((i, t));
+            }
+        }
+
+        _log($"training on {order.Count} tokens, input {d}, hidden {h}");
+        var x = new float[d];
+        var hidden = new float[h];
+        var logits = new float[o];
+        var dh = new float[h];
+        var keep = new bool[h];
+        var floats = new float[train.Max(e => e.Vectors.Length)];
+        int floatsDoc = -1;
+        AccurateHead? best = null;
+        double bestF1 = -1;
+        int step = 0;
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            var shuffled = order.ToArray();
+            rng.Shuffle(shuffled);
+            double loss = 0;
+            int inBatch = 0;
+            foreach (var (di, t) in GroupByDocument(shuffled, rng))
+            {
+                var ex = train[di];
+                if (floatsDoc != di)
+                {
+                    TensorPrimitives.ConvertToSingle(ex.Vectors, floats.AsSpan(0, ex.Vectors.Length));
+                    floatsDoc = di;
+                }
+
+                AccurateHead.Input(floats.AsSpan(0, ex.Vectors.Length), ex.Flags, ex.Doc.TokenCount, t, x);
+                head.Forward(x, hidden, logits);
+                for (int j = 0; j < h; j++)
+                {
+                    keep[j] = rng.NextSingle() >= _options.Dropout;
+                    hidden[j] = keep[j] ? hidden[j] / (1 - _options.Dropout) : 0;
+                }
+
+                // Logits are recomputed on the dropped-out hidden layer.
+                for (int k = 0; k < o; k++)
+                {
+                    logits[k] = b2[k] + TensorPrimitives.Dot(w2.AsSpan(k * h, h), hidden);
+                }
+
+                for (int r = 0; r < Roles.Count; r++)
+                {
+                    var z = logits.AsSpan(r * 3, 3);
+                    AccurateHead.LogSoftmax(z);
+                    int gold = ex.Tags[t * Roles.Count + r];
+                    loss -= z[gold];
+                    for (int k = 0; k < 3; k++)
+                    {
+                        z[k] = MathF.Exp(z[k]) - (k == gold ? 1 : 0);
+                    }
+                }
+
+                Array.Clear(dh);
+                for (int k = 0; k < o; k++)
+                {
+                    gb2[k] += logits[k];
+                    TensorPrimitives.MultiplyAdd(hidden, logits[k], g2.AsSpan(k * h, h), g2.AsSpan(k * h, h));
+                    TensorPrimitives.MultiplyAdd(w2.AsSpan(k * h, h), logits[k], dh, dh);
+                }
+
+                for (int j = 0; j < h; j++)
+                {
+                    if (!keep[j] || hidden[j] <= 0)
+                    {
+                        continue;
+                    }
+
+                    float g = dh[j] / (1 - _options.Dropout);
+                    gb1[j] += g;
+                    TensorPrimitives.MultiplyAdd(x, g, g1.AsSpan(j * d, d), g1.AsSpan(j * d, d));
+                }
+
+                if (++inBatch == _options.BatchSize)
+                {
+                    step++;
+                    float scale = 1f / inBatch;
+                    adam[0].Step(w1, g1, scale, _options.LearningRate, step);
+                    adam[1].Step(b1, gb1, scale, _options.LearningRate, step);
+                    adam[2].Step(w2, g2, scale, _options.LearningRate, step);
+                    adam[3].Step(b2, gb2, scale, _options.LearningRate, step);
+                    inBatch = 0;
+                }
+            }
+
+            var f1 = Evaluate(head, dev);
+            double mean = (f1[0] + f1[1] + f1[2]) / 3;
+            _log($"epoch {epoch}: loss {loss / order.Count:F4}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
+            if (mean > bestF1)
+            {
+                bestF1 = mean;
+                best = new AccurateHead(h, (float[])w1.Clone(), (float[])b1.Clone(), (float[])w2.Clone(), (float[])b2.Clone());
+            }
+        }
+
+        return best!;
+    }
+
+    /// <summary>
+    /// Visits every (document, token) pair once in random order, documents in random order and
+    /// tokens shuffled within a document, so vectors are converted from halves once per document.
+    /// </summary>
+    private static IEnumerable<(int Doc, int Token)> GroupByDocument((int Doc, int Token)[] shuffled, Random rng)
+    {
+        var byDoc = shuffled.GroupBy(p => p.Doc).Select(g => g.ToArray()).ToArray();
+        rng.Shuffle(byDoc);
+        foreach (var tokens in byDoc)
+        {
+            foreach (var p in tokens)
+            {
+                yield return p;
+            }
+        }
+    }
+
+    /// <summary>Exact-span F1 per role on Ascribe tokens.</summary>
+    internal static double[] Evaluate(AccurateHead head, List<Example> dev)
+    {
+        var tp = new int[Roles.Count];
+        var fp = new int[Roles.Count];
+        var fn = new int[Roles.Count];
+        foreach (var ex in dev)
+        {
+            var floats = new float[ex.Vectors.Length];
+            TensorPrimitives.ConvertToSingle(ex.Vectors, floats);
+            var scores = head.Score(floats, ex.Flags, ex.Doc.TokenCount);
+            for (int r = 0; r < Roles.Count; r++)
+            {
+                var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, r)).ToHashSet();
+                var goldTags = new byte[ex.Doc.TokenCount];
+                for (int t = 0; t < goldTags.Length; t++)
+                {
+                    goldTags[t] = ex.Tags[t * Roles.Count + r];
+                }
+
+                var gold = AccurateAttributionExtractor.Spans(goldTags).ToHashSet();
+                int hit = pred.Count(gold.Contains);
+                tp[r] += hit;
+                fp[r] += pred.Count - hit;
+                fn[r] += gold.Count - hit;
+            }
+        }
+
+        var f1 = new double[Roles.Count];
+        for (int r = 0; r < Roles.Count; r++)
+        {
+            f1[r] = tp[r] == 0 ? 0 : 200.0 * tp[r] / (2 * tp[r] + fp[r] + fn[r]);
+        }
+
+        return f1;
+    }
+
+    private static float Gaussian(Random rng)
+    {
+        double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+        return (float)(Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+    }
+
+    /// <summary>Adam moments of one weight array; <see cref="Step"/> applies and clears the gradient.</summary>
+    private sealed class Adam
+    {
+        private readonly float[] _m;
+        private readonly float[] _v;
+
+        public Adam(int n)
+        {
+            _m = new float[n];
+            _v = new float[n];
+        }
+
+        public void Step(float[] w, float[] g, float scale, float lr, int step)
+        {
+            const float B1 = 0.9f, B2 = 0.999f, Eps = 1e-8f;
+            float c1 = 1 - MathF.Pow(B1, step), c2 = 1 - MathF.Pow(B2, step);
+            for (int i = 0; i < w.Length; i++)
+            {
+                float gi = g[i] * scale;
+                _m[i] = B1 * _m[i] + (1 - B1) * gi;
+                _v[i] = B2 * _v[i] + (1 - B2) * gi * gi;
+                w[i] -= lr * (_m[i] / c1) / (MathF.Sqrt(_v[i] / c2) + Eps);
+            }
+
+            Array.Clear(g);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Ascribe.Accurate.Encoding;
+
+namespace Ascribe.Accurate.Tests;
+
+/// <summary>One encoder per test class: loading the ONNX model takes about a second.</summary>
+public sealed class EncoderFixture : IDisposable
+{
+    public MiniLmEncoder Encoder { get; } = MiniLmEncoder.Load();
+
+    public void Dispose() => Encoder.Dispose();
+}
