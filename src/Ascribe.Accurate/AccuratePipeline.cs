@@ -1,6 +1,7 @@
 using Ascribe.Accurate.Encoding;
 using Ascribe.Accurate.Head;
 using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Components.Audit;
 using Ascribe.Core.Errors;
 using Ascribe.Core.Pipeline;
 
@@ -20,11 +21,15 @@ public static class AccuratePipeline
     {
         var head = LoadHead(headPath);
         var encoder = MiniLmEncoder.Load(encoderPath, threads);
-        return DefaultPipeline.TextLayer()
-            .Add(new RuleAttributionExtractor())
+        return FeatureLayer()
             .Add(new AccurateAttributionExtractor(encoder, head))
+            .Add(new AuditComponent())
             .Build();
     }
+
+    /// <summary>What the head reads besides the encoder: the linguistic layer and the fast extractor's attributions. Training and analysis share it.</summary>
+    public static PipelineBuilder FeatureLayer() => DefaultPipeline.LinguisticLayer()
+        .Add(new RuleAttributionExtractor());
 
     public static AccurateHead LoadHead(string? headPath = null)
     {

@@ -10,7 +10,7 @@ namespace Ascribe.Accurate.Head;
 /// </summary>
 internal static class TokenFlags
 {
-    public const int Count = 18;
+    public const int Count = 26;
 
     /// <summary>Row <c>t</c> of the result is <c>[t * Count, (t + 1) * Count)</c>.</summary>
     public static float[] Compute(Document doc)
@@ -63,11 +63,26 @@ internal static class TokenFlags
                 f[row + 15] = norm.Equals("that", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
                 f[row + 16] = norm.Equals("according", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
                 f[row + 17] = norm.Length == 1 && norm[0] is '.' or '?' or '!' ? 1 : 0;
+                f[row + 18 + PosClass(token.Tag)] = 1;
             }
         }
 
         return f;
     }
+
+    /// <summary>Coarse class of a Penn Treebank tag: 0 proper noun, 1 noun, 2 pronoun, 3 verb, 4 modifier, 5 preposition or conjunction, 6 determiner, 7 other or untagged.</summary>
+    private static int PosClass(string? tag) => tag switch
+    {
+        null => 7,
+        "NNP" or "NNPS" => 0,
+        "NN" or "NNS" => 1,
+        "PRP" or "PRP$" or "WP" or "WP$" => 2,
+        _ when tag.StartsWith("VB", StringComparison.Ordinal) || tag == "MD" => 3,
+        _ when tag.StartsWith("JJ", StringComparison.Ordinal) || tag.StartsWith("RB", StringComparison.Ordinal) => 4,
+        "IN" or "CC" or "TO" => 5,
+        "DT" or "PDT" or "WDT" => 6,
+        _ => 7,
+    };
 
     /// <summary>Sets the begin flag at <paramref name="slot"/> and the inside flag at <paramref name="slot"/> + 1.</summary>
     private static void Mark(Document doc, float[] f, TextSpan span, int slot)

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using Ascribe.Accurate.Encoding;
 using Ascribe.Accurate.Head;
-using Ascribe.Core.Components.Attribution;
 using Ascribe.Core.Documents;
 using Ascribe.Core.Pipeline;
 
@@ -38,7 +37,7 @@ public sealed class HeadTrainer
     internal sealed record Example(Document Doc, Half[] Vectors, float[] Flags, byte[] Tags);
 
     /// <summary>The pipeline whose output the head reads: the text layer and the fast extractor.</summary>
-    public static Pipeline FeaturePipeline() => DefaultPipeline.TextLayer().Add(new RuleAttributionExtractor()).Build();
+    public static Pipeline FeaturePipeline() => AccuratePipeline.FeatureLayer().Build();
 
     internal static List<Example> Prepare(IEnumerable<GoldArticle> articles, EncodingCache cache, Action<string> log)
     {
@@ -155,7 +154,7 @@ public sealed class HeadTrainer
             var shuffled = order.ToArray();
             rng.Shuffle(shuffled);
             double loss = 0;
-            int inBatch = 0;
+            int inBatch = 0, seen = 0;
             foreach (var (di, t) in GroupByDocument(shuffled, rng))
             {
                 var ex = train[di];
@@ -209,6 +208,11 @@ public sealed class HeadTrainer
                     float g = dh[j] / (1 - _options.Dropout);
                     gb1[j] += g;
                     TensorPrimitives.MultiplyAdd(x, g, g1.AsSpan(j * d, d), g1.AsSpan(j * d, d));
+                }
+
+                if (++seen % 100_000 == 0)
+                {
+                    _log($"epoch {epoch}: {seen} tokens, mean loss {loss / seen:F4}");
                 }
 
                 if (++inBatch == _options.BatchSize)
