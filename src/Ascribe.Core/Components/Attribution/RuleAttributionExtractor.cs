@@ -82,9 +82,12 @@ public sealed class RuleAttributionExtractor : IPipelineComponent
             }
 
             LinkContinuations(byQuote);
+            // A continued quote shares its record with the quotes it continues: add each record once.
+            // A set, not _result.Contains, which made long documents quadratic (issue 9).
+            var added = new HashSet<AttributionRecord>(ReferenceEqualityComparer.Instance);
             for (int q = 0; q < byQuote.Length; q++)
             {
-                if (byQuote[q] is { } a && !_result.Contains(a))
+                if (byQuote[q] is { } a && added.Add(a))
                 {
                     _result.Add(a);
                 }
