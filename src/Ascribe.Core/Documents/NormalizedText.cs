@@ -40,6 +40,10 @@ public sealed class NormalizedText
         return offset < _starts.Length ? _starts[offset] : _originalLength;
     }
 
+    /// <summary>True when normalized character <paramref name="offset"/> came from the same original range as the one before it (NFC composition can emit several characters from one range).</summary>
+    public bool SharesSourceWithPrevious(int offset) =>
+        _starts is not null && offset > 0 && offset < _starts.Length && _starts[offset] == _starts[offset - 1];
+
     /// <summary>Maps a half-open normalized range to the smallest original range that produced it.</summary>
     public TextSpan ToOriginal(int start, int end)
     {

@@ -21,35 +21,59 @@ public static class TextNormalizer
             return new NormalizedText(text, null);
         }
 
-        var sb = new StringBuilder(text.Length);
-        var starts = new List<int>(text.Length);
-        var ends = new List<int>(text.Length);
-
-        void Emit(char c, int s, int e)
-        {
-            sb.Append(c);
-            starts.Add(s);
-            ends.Add(e);
-        }
+        // Output and maps grow in place: NFC composition may (rarely) emit more characters than it reads.
+        var buffer = new Buffer(text.Length);
 
         int i = 0;
         while (i < text.Length)
         {
             char c = text[i];
 
-            // Decomposed sequences: compose a base character with its combining marks.
-            if (i + 1 < text.Length && IsCombining(text[i + 1]) && !char.IsSurrogate(c))
+            // Decomposed sequences: compose a base character with its combining marks (dropped
+            // characters between them are skipped, as the output will have them).
+            int next = SkipDropped(text, i + 1);
+            if (next < text.Length && IsCombining(text[next]) && !char.IsSurrogate(c) && !IsRewritten(c))
             {
-                int j = i + 1;
-                while (j < text.Length && IsCombining(text[j]))
+                int j = next;
+                while (j < text.Length && (IsCombining(text[j]) || IsDropped(text[j])))
                 {
                     j++;
                 }
 
-                string composed = text.Substring(i, j - i).Normalize(NormalizationForm.FormC);
-                foreach (char k in composed)
+                while (IsDropped(text[j - 1]))
                 {
-                    Emit(k, i, j);
+                    j--;
+                }
+
+                var kept = new StringBuilder(j - i);
+                for (int k = i; k < j; k++)
+                {
+                    if (!IsDropped(text[k]))
+                    {
+                        kept.Append(text[k]);
+                    }
+                }
+
+                string sequence = kept.ToString();
+                string composed = sequence.Normalize(NormalizationForm.FormC);
+                if (sequence == composed)
+                {
+                    // Already composed (a mark NFC leaves alone): keep the one-to-one map, so that
+                    // no two tokens can share an original range (issue 9).
+                    for (int k = i; k < j; k++)
+                    {
+                        if (!IsDropped(text[k]))
+                        {
+                            buffer.Emit(text[k], k, k + 1);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (char k in composed)
+                    {
+                        buffer.Emit(k, i, j);
+                    }
                 }
 
                 i = j;
@@ -67,7 +91,7 @@ public static class TextNormalizer
                     i++;
                     continue;
                 case '\r':
-                    Emit('\n', i, i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1);
+                    buffer.Emit('\n', i, i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1);
                     i += i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
                     continue;
                 case '\u00A0':
@@ -86,56 +110,136 @@ public static class TextNormalizer
                 case '\u205F':
                 case '\u3000':
                 case '\t':
-                    Emit(' ', i, i + 1);
+                    buffer.Emit(' ', i, i + 1);
                     i++;
                     continue;
                 case '\u2028':
                 case '\u2029':
                 case '\u0085':
-                    Emit('\n', i, i + 1);
+                    buffer.Emit('\n', i, i + 1);
                     i++;
                     continue;
                 case '\u2010':
                 case '\u2011':
-                    Emit('-', i, i + 1);
+                    buffer.Emit('-', i, i + 1);
                     i++;
                     continue;
                 case '\u2019':
                 case '\u02BC':
                     // Right single quote between letters is an apostrophe ("don’t", "Putin’s").
-                    if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && (i + 1 >= text.Length || char.IsLetter(text[i + 1]) || !char.IsLetterOrDigit(text[i + 1])))
+                    // Neighbours are read as the output will have them: the left one from the output
+                    // (so "cafe\u0301’s" composes first), the right one past dropped characters
+                    // (so "says’\u200Dthat" reads "says’that"); otherwise normalizing twice would differ (issue 9).
+                    int right = SkipDropped(text, i + 1);
+                    if (i > 0 && char.IsLetterOrDigit(buffer.Last) && right < text.Length && char.IsLetter(text[right]))
                     {
-                        if (i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                        {
-                            Emit('\'', i, i + 1);
-                            i++;
-                            continue;
-                        }
-                    }
-
-                    Emit(c, i, i + 1);
-                    i++;
-                    continue;
-                case '-':
-                    // A word broken across a line end: "exam-\nple" becomes "example".
-                    if (i > 0 && char.IsLower(text[i - 1]) && i + 2 < text.Length && text[i + 1] == '\n' && char.IsLower(text[i + 2]))
-                    {
-                        i += 2;
+                        buffer.Emit('\'', i, i + 1);
+                        i++;
                         continue;
                     }
 
-                    Emit(c, i, i + 1);
+                    buffer.Emit(c, i, i + 1);
+                    i++;
+                    continue;
+                case '-':
+                    // A word broken across a line end: "exam-\nple" (or "-\r\n", "-\r") becomes "example".
+                    if (i > 0 && char.IsLower(buffer.Last) && LineEndLength(text, i + 1) is int lineEnd and > 0
+                        && i + 1 + lineEnd < text.Length && char.IsLower(text[i + 1 + lineEnd]))
+                    {
+                        i += 1 + lineEnd;
+                        continue;
+                    }
+
+                    buffer.Emit(c, i, i + 1);
                     i++;
                     continue;
                 default:
-                    Emit(c, i, i + 1);
+                    buffer.Emit(c, i, i + 1);
                     i++;
                     continue;
             }
         }
 
-        return new NormalizedText(sb.ToString(), starts.ToArray(), ends.ToArray(), text.Length);
+        return buffer.ToNormalizedText(text.Length);
     }
+
+    /// <summary>Index of the first character at or after <paramref name="i"/> that the normalizer keeps.</summary>
+    private static int SkipDropped(string text, int i)
+    {
+        while (i < text.Length && IsDropped(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Soft hyphen and zero-width characters: the normalizer drops them.</summary>
+    private static bool IsDropped(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    /// <summary>Length of the line end ("\n", "\r\n" or "\r") at <paramref name="i"/>, or 0.</summary>
+    private static int LineEndLength(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return 0;
+        }
+
+        return text[i] switch
+        {
+            '\n' => 1,
+            '\r' => i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1,
+            _ => 0,
+        };
+    }
+
+    /// <summary>The normalized characters and, for each, the original range it came from.</summary>
+    private sealed class Buffer
+    {
+        private char[] _chars;
+        private int[] _starts;
+        private int[] _ends;
+        private int _length;
+
+        public Buffer(int capacity)
+        {
+            capacity = Math.Max(capacity, 4);
+            _chars = new char[capacity];
+            _starts = new int[capacity];
+            _ends = new int[capacity];
+        }
+
+        /// <summary>The last character emitted, or NUL.</summary>
+        public char Last => _length > 0 ? _chars[_length - 1] : '\0';
+
+        public void Emit(char c, int start, int end)
+        {
+            if (_length == _chars.Length)
+            {
+                int grown = _chars.Length * 2;
+                Array.Resize(ref _chars, grown);
+                Array.Resize(ref _starts, grown);
+                Array.Resize(ref _ends, grown);
+            }
+
+            _chars[_length] = c;
+            _starts[_length] = start;
+            _ends[_length] = end;
+            _length++;
+        }
+
+        public NormalizedText ToNormalizedText(int originalLength)
+        {
+            Array.Resize(ref _starts, _length);
+            Array.Resize(ref _ends, _length);
+            return new NormalizedText(new string(_chars, 0, _length), _starts, _ends, originalLength);
+        }
+    }
+
+    /// <summary>Characters the switch in <see cref="Normalize"/> replaces or drops; they never start a combining sequence.</summary>
+    private static bool IsRewritten(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\r' or '\t'
+        or '\u00A0' or '\u2007' or '\u202F' or (>= '\u2000' and <= '\u200A') or '\u205F' or '\u3000' or '\u2028' or '\u2029' or '\u0085'
+        or '\u2010' or '\u2011' or '\u2019' or '\u02BC' or '-';
 
     private static bool IsCombining(char c) =>
         c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;

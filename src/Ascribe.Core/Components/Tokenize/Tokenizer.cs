@@ -102,6 +102,13 @@ public sealed class Tokenizer : IPipelineComponent
                 kind = TokenKind.Symbol;
             }
 
+            // Never cut between characters that came from one original range: the two tokens
+            // would share original offsets (issue 9).
+            while (end < n && norm.SharesSourceWithPrevious(end))
+            {
+                end++;
+            }
+
             Add(tokens, norm, i, end, kind);
             i = end;
         }
