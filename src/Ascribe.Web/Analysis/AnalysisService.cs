@@ -23,32 +23,19 @@ public sealed class AnalysisService
         _pipeline = pipeline;
     }
 
+    /// <summary>The pipeline every request runs (ingest reuses it).</summary>
+    public Pipeline Pipeline => _pipeline;
+
     /// <summary>
     /// Analyzes the request's text (or the readable text of its HTML). Returns null and a reason
     /// when the request has nothing to analyze.
     /// </summary>
     public Document? Analyze(AnalyzeRequest request, out string? problem)
     {
-        string? text = request.Text;
-        string? title = request.Title;
-        if (request.Text is not null && request.Html is not null)
+        var (text, title, reason) = ReadableText(request);
+        if (text is null)
         {
-            problem = "Give either 'text' or 'html', not both.";
-            return null;
-        }
-
-        if (request.Html is not null)
-        {
-            var (htmlTitle, extracted) = HtmlText.Extract(request.Html);
-            text = extracted;
-            title ??= htmlTitle;
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            problem = request.Html is not null
-                ? "The HTML has no readable text."
-                : "The request needs a non-empty 'text' (plain text) or 'html' field.";
+            problem = reason;
             return null;
         }
 
@@ -61,6 +48,37 @@ public sealed class AnalysisService
         _pipeline.Process(doc);
         problem = null;
         return doc;
+    }
+
+    /// <summary>
+    /// The text to analyze and the title: <see cref="AnalyzeRequest.Text"/> as given, or the
+    /// readable text and title of <see cref="AnalyzeRequest.Html"/>. Text is null when there is
+    /// nothing to analyze, and Problem says why.
+    /// </summary>
+    public static (string? Text, string? Title, string? Problem) ReadableText(AnalyzeRequest request)
+    {
+        if (request.Text is not null && request.Html is not null)
+        {
+            return (null, null, "Give either 'text' or 'html', not both.");
+        }
+
+        string? text = request.Text;
+        string? title = request.Title;
+        if (request.Html is not null)
+        {
+            var (htmlTitle, extracted) = HtmlText.Extract(request.Html);
+            text = extracted;
+            title = string.IsNullOrWhiteSpace(title) ? htmlTitle : title;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null, request.Html is not null
+                ? "The HTML has no readable text."
+                : "The request needs a non-empty 'text' (plain text) or 'html' field.");
+        }
+
+        return (text, title, null);
     }
 
     /// <summary>A stable id for unnamed text: "doc-" and the first 12 hex digits of its SHA-256.</summary>

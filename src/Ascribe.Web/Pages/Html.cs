@@ -80,5 +80,6 @@ public static class Html
         table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;font-size:.92rem}
         th{background:#eef1f6}.pill{display:inline-block;padding:0 .4rem;border-radius:8px;background:#eef1f6;font-size:.8rem}
         .flag{color:#8a4b00}.pager a{margin-right:1rem}
+        .bar{display:inline-block;height:.7rem;max-width:75%;background:var(--accent);border-radius:2px;vertical-align:middle}
         """;
 }
