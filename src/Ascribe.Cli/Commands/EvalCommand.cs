@@ -40,6 +40,14 @@ public sealed class EvalSettings : CommandSettings
     [Description("Accurate mode: use this trained head instead of the shipped one.")]
     public string? Head { get; set; }
 
+    [CommandOption("--rules")]
+    [Description("When Ascribe predicts, use the rule extractor for attributions instead of the trained labeler.")]
+    public bool Rules { get; set; }
+
+    [CommandOption("--attribution-model <FILE>")]
+    [Description("When Ascribe predicts, use this attribution model file instead of the shipped models/attribution.bin.")]
+    public string? AttributionModel { get; set; }
+
     public override Spectre.Console.ValidationResult Validate()
     {
         if (!ModelChoice.IsValid(Model))
@@ -88,7 +96,22 @@ public sealed partial class EvalCommand : Command<EvalSettings>
         }
 
         Ascribe.Core.Pipeline.Pipeline? pipeline = null;
-        if (settings.Pred is null)
+        if (settings.Pred is null && settings.Rules)
+        {
+            pipeline = Ascribe.Core.Pipeline.DefaultPipeline.CreateWithRules();
+        }
+        else if (settings.Pred is null && settings.AttributionModel is not null)
+        {
+            if (!File.Exists(settings.AttributionModel))
+            {
+                _services.Fail($"{settings.AttributionModel}: no such model file");
+                return ExitCodes.Fatal;
+            }
+
+            using var stream = File.OpenRead(settings.AttributionModel);
+            pipeline = Ascribe.Core.Pipeline.DefaultPipeline.Create(Ascribe.Core.Components.Attribution.Model.AttributionModel.Load(stream, settings.AttributionModel));
+        }
+        else if (settings.Pred is null)
         {
             pipeline = ModelChoice.Create(settings.Model, settings.Head, _services);
             if (pipeline is null)
@@ -96,6 +119,7 @@ public sealed partial class EvalCommand : Command<EvalSettings>
                 return ExitCodes.Fatal;
             }
         }
+
         if (settings.SavePred is not null)
         {
             Directory.CreateDirectory(settings.SavePred);

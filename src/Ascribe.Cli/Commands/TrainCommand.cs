@@ -12,10 +12,10 @@ namespace Ascribe.Cli.Commands;
 
 public sealed class TrainSettings : CommandSettings
 {
-    internal static readonly string[] Kinds = { "pos", "accurate" };
+    internal static readonly string[] Kinds = { "pos", "accurate", "attribution" };
 
     [CommandArgument(0, "<KIND>")]
-    [Description("Which model to train: pos, or accurate (the accurate-mode head; needs --dev).")]
+    [Description("Which model to train: pos, accurate (the accurate-mode head; needs --dev), or attribution (the attribution labeler).")]
     public string Kind { get; set; } = string.Empty;
 
     [CommandOption("-d|--data <DIR>")]
@@ -38,6 +38,15 @@ public sealed class TrainSettings : CommandSettings
     [Description("Seed for shuffling the data between passes (default: 1).")]
     [DefaultValue(1)]
     public int Seed { get; set; } = 1;
+
+    [CommandOption("--bits <B>")]
+    [Description("attribution: feature hash bits, 2^B buckets (default: 20).")]
+    [DefaultValue(20)]
+    public int Bits { get; set; } = 20;
+
+    [CommandOption("--all-annotators")]
+    [Description("attribution: train on every annotator's file of an article, not only the first.")]
+    public bool AllAnnotators { get; set; }
 
     public override Spectre.Console.ValidationResult Validate()
     {
@@ -69,6 +78,11 @@ public sealed class TrainCommand : Command<TrainSettings>
 
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Kind == "attribution")
+        {
+            return AttributionTraining.Run(_services, context, settings, cancellationToken);
+        }
+
         if (settings.Kind == "accurate")
         {
             return TrainAccurate.Run(settings, _services);

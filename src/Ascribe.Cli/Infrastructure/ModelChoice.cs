@@ -16,6 +16,11 @@ internal static class ModelChoice
     {
         if (model != "accurate")
         {
+            if (Core.Models.ModelStore.Default.Attribution is null)
+            {
+                services.Warn("no attribution model (models/attribution.bin); using the rule extractor");
+            }
+
             return DefaultPipeline.Create();
         }
 

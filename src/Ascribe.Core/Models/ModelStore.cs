@@ -14,15 +14,20 @@ public sealed class ModelStore
     public const string PosFile = "pos.bin";
     public const string NerFile = "ner.bin";
     public const string ParserFile = "parser.bin";
+    public const string AttributionFile = "attribution.bin";
 
     private static readonly Lazy<ModelStore> DefaultStore = new(() => new ModelStore(Path.Combine(AppContext.BaseDirectory, "models")));
 
     private readonly Lazy<PosModel> _pos;
+    private readonly Lazy<Components.Attribution.Model.AttributionModel?> _attribution;
 
     public ModelStore(string directory)
     {
         Directory = directory;
         _pos = new Lazy<PosModel>(() => Load(PosFile, PosModel.Load), LazyThreadSafetyMode.ExecutionAndPublication);
+        _attribution = new Lazy<Components.Attribution.Model.AttributionModel?>(
+            () => File.Exists(Path.Combine(Directory, AttributionFile)) ? Load(AttributionFile, Components.Attribution.Model.AttributionModel.Load) : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The models shipped next to the application, in <c>AppContext.BaseDirectory/models</c>.</summary>
@@ -32,6 +37,10 @@ public sealed class ModelStore
 
     /// <exception cref="AscribeException">The file is missing (ModelMissing) or damaged (ModelCorrupt).</exception>
     public PosModel Pos => _pos.Value;
+
+    /// <summary>The attribution labeler, or null when the folder has no <c>attribution.bin</c> (the pipeline then falls back to rules).</summary>
+    /// <exception cref="AscribeException">The file is damaged (ModelCorrupt).</exception>
+    public Components.Attribution.Model.AttributionModel? Attribution => _attribution.Value;
 
     private T Load<T>(string file, Func<Stream, string, T> read)
     {

@@ -1,4 +1,5 @@
 using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Components.Attribution.Model;
 using Ascribe.Core.Components.Audit;
 using Ascribe.Core.Components.Quotes;
 using Ascribe.Core.Components.Resolution;
@@ -28,11 +29,30 @@ public static class DefaultPipeline
             .Add(new PosTagger(models.Pos));
     }
 
-    /// <summary>The full analysis pipeline.</summary>
-    public static Pipeline Create() => LinguisticLayer()
+    /// <summary>
+    /// The full analysis pipeline. Attributions come from <paramref name="attributionModel"/>, else
+    /// from the store's <c>attribution.bin</c>, else (no such file) from <see cref="RuleAttributionExtractor"/>.
+    /// </summary>
+    public static Pipeline Create(AttributionModel? attributionModel = null, ModelStore? models = null)
+    {
+        models ??= ModelStore.Default;
+        attributionModel ??= models.Attribution;
+        return LinguisticLayer(models)
+            .Add(attributionModel is null ? new RuleAttributionExtractor() : new ModelAttributionExtractor(attributionModel))
+            .Add(new SpeakerResolver())
+            .Add(new StanceTagger())
+            .Add(new AuditComponent())
+            .Build();
+    }
+
+    /// <summary>The full analysis pipeline with the rule extractor for attributions (the baseline and fallback).</summary>
+    public static Pipeline CreateWithRules(ModelStore? models = null) => LinguisticLayer(models)
         .Add(new RuleAttributionExtractor())
         .Add(new SpeakerResolver())
         .Add(new StanceTagger())
         .Add(new AuditComponent())
         .Build();
+
+    /// <summary>Everything <see cref="Create"/> runs before attribution extraction: what a trainer must reproduce on its training texts.</summary>
+    public static Pipeline BeforeAttribution(ModelStore? models = null) => LinguisticLayer(models).Build();
 }

@@ -1,0 +1,333 @@
+using Ascribe.Core.Components.Attribution.Model;
+using Ascribe.Core.Documents;
+using Ascribe.Core.Lexicons;
+using AttributionRecord = Ascribe.Core.Documents.Attribution;
+
+namespace Ascribe.Core.Components.Attribution;
+
+/// <summary>
+/// Turns tagged spans into attributions: content fragments interrupted by a cue or source
+/// ("'…,' she said, '…'") or continued in the next paragraph's quote become one content; each
+/// content takes the nearest free cue (closer in the same sentence first) and each cue the nearest
+/// free source. Spans left unlinked are still reported, as partial attributions.
+/// </summary>
+internal sealed class AttributionLinker
+{
+    private const int MaxCueDistance = 40;
+    private const int MaxSourceDistance = 25;
+    private const int SentencePenalty = 12;
+
+    private readonly Document _doc;
+    private readonly CueLexicon _lexicon;
+
+    public AttributionLinker(Document doc, CueLexicon lexicon)
+    {
+        _doc = doc;
+        _lexicon = lexicon;
+    }
+
+    private sealed class Group
+    {
+        public List<(int Start, int End)> Fragments { get; } = new();
+
+        public int Cue = -1;
+
+        public int Start => Fragments[0].Start;
+
+        public int End => Fragments[^1].End;
+    }
+
+    public List<AttributionRecord> Link(byte[] tags, float[] margins)
+    {
+        var sources = new List<(int Start, int End)>();
+        var cues = new List<(int Start, int End)>();
+        var contents = new List<(int Start, int End)>();
+        foreach (var (kind, s, e) in ModelAttributionExtractor.Spans(tags))
+        {
+            (kind == 1 ? sources : kind == 2 ? cues : contents).Add((s, e));
+        }
+
+        var groups = GroupContents(contents, tags);
+
+        // Content → cue: a cue inside the gap of an interrupted content belongs to it; otherwise the nearest free cue.
+        var cueOwner = new int[cues.Count];
+        Array.Fill(cueOwner, -1);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var frags = groups[g].Fragments;
+            for (int c = 0; c < cues.Count && groups[g].Cue < 0; c++)
+            {
+                if (cueOwner[c] < 0 && cues[c].Start >= frags[0].End && cues[c].End <= frags[^1].Start)
+                {
+                    groups[g].Cue = c;
+                    cueOwner[c] = g;
+                }
+            }
+        }
+
+        var pairs = new List<(int Cost, int G, int C)>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Cue >= 0)
+            {
+                continue;
+            }
+
+            for (int c = 0; c < cues.Count; c++)
+            {
+                int cost = Cost(groups[g].Start, groups[g].End, cues[c].Start, cues[c].End, MaxCueDistance);
+                if (cost >= 0)
+                {
+                    pairs.Add((cost, g, c));
+                }
+            }
+        }
+
+        pairs.Sort();
+        foreach (var (_, g, c) in pairs)
+        {
+            if (groups[g].Cue < 0 && cueOwner[c] < 0)
+            {
+                groups[g].Cue = c;
+                cueOwner[c] = g;
+            }
+        }
+
+        // Cue → source.
+        var sourceOf = new int[cues.Count];
+        Array.Fill(sourceOf, -1);
+        var sourceUsed = new bool[sources.Count];
+        var spairs = new List<(int Cost, int C, int S)>();
+        for (int c = 0; c < cues.Count; c++)
+        {
+            for (int s = 0; s < sources.Count; s++)
+            {
+                int cost = Cost(cues[c].Start, cues[c].End, sources[s].Start, sources[s].End, MaxSourceDistance);
+                if (cost < 0 || Between(cues[c], sources[s], cueOwner[c] >= 0 ? groups[cueOwner[c]] : null))
+                {
+                    continue;
+                }
+
+                // Sources usually stand before their cue; after it only when inverted ("said Smith").
+                spairs.Add((cost * 2 + (sources[s].Start > cues[c].Start ? 1 : 0), c, s));
+            }
+        }
+
+        spairs.Sort();
+        foreach (var (_, c, s) in spairs)
+        {
+            if (sourceOf[c] < 0 && !sourceUsed[s])
+            {
+                sourceOf[c] = s;
+                sourceUsed[s] = true;
+            }
+        }
+
+        var result = new List<AttributionRecord>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            int c = groups[g].Cue;
+            result.Add(Make(c >= 0 && sourceOf[c] >= 0 ? sources[sourceOf[c]] : null, c >= 0 ? cues[c] : null, groups[g].Fragments, margins));
+        }
+
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (cueOwner[c] < 0)
+            {
+                result.Add(Make(sourceOf[c] >= 0 ? sources[sourceOf[c]] : null, cues[c], Array.Empty<(int, int)>(), margins));
+            }
+        }
+
+        for (int s = 0; s < sources.Count; s++)
+        {
+            if (!sourceUsed[s])
+            {
+                result.Add(Make(sources[s], null, Array.Empty<(int, int)>(), margins));
+            }
+        }
+
+        result.Sort((a, b) => First(a).CompareTo(First(b)));
+        return result;
+    }
+
+    private static int First(AttributionRecord a) => Math.Min(a.Content.Count > 0 ? a.Content[0].Start : int.MaxValue, Math.Min(a.Cue?.Start ?? int.MaxValue, a.Source?.Start ?? int.MaxValue));
+
+    /// <summary>True when the source lies on the far side of the cue's content (a content between them).</summary>
+    private static bool Between((int Start, int End) cue, (int Start, int End) source, Group? content)
+    {
+        if (content is null)
+        {
+            return false;
+        }
+
+        int lo = Math.Min(cue.End, source.End), hi = Math.Max(cue.Start, source.Start);
+        return content.Start >= lo && content.End <= hi;
+    }
+
+    /// <summary>Token gap between two spans plus a penalty per sentence boundary; -1 when too far or in different paragraphs.</summary>
+    private int Cost(int aStart, int aEnd, int bStart, int bEnd, int max)
+    {
+        int gap;
+        if (bEnd <= aStart)
+        {
+            gap = aStart - bEnd;
+        }
+        else if (aEnd <= bStart)
+        {
+            gap = bStart - aEnd;
+        }
+        else
+        {
+            return -1;
+        }
+
+        var tokens = _doc.TokenData;
+        int sa = tokens[aStart].Sentence, sb = tokens[bStart].Sentence;
+        int ea = tokens[aEnd - 1].Sentence;
+        if (_doc.Sentences[sa].Paragraph != _doc.Sentences[sb].Paragraph)
+        {
+            return -1;
+        }
+
+        int crossings = sb < sa ? sa - sb : sb > ea ? sb - ea : 0;
+        int cost = gap + SentencePenalty * crossings;
+        return cost <= max ? cost : -1;
+    }
+
+    /// <summary>Joins content fragments separated only by cues, sources and punctuation, and quotes continued in the next paragraph.</summary>
+    private List<Group> GroupContents(List<(int Start, int End)> contents, byte[] tags)
+    {
+        var groups = new List<Group>();
+        foreach (var frag in contents)
+        {
+            if (groups.Count > 0 && Joins(groups[^1], frag, tags))
+            {
+                groups[^1].Fragments.Add(frag);
+                continue;
+            }
+
+            var g = new Group();
+            g.Fragments.Add(frag);
+            groups.Add(g);
+        }
+
+        return groups;
+
+        bool Joins(Group g, (int Start, int End) frag, byte[] tags)
+        {
+            var tokens = _doc.TokenData;
+            int from = g.End, to = frag.Start;
+            bool cue = false;
+            for (int t = from; t < to; t++)
+            {
+                int kind = SpanTags.KindOf(tags[t]);
+                if (kind == 2)
+                {
+                    cue = true;
+                }
+                else if (kind == 0 && tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+                {
+                    return false;
+                }
+            }
+
+            if (cue)
+            {
+                // "'…,' she said, '…'": only when the second part continues the sentence or is quoted too.
+                return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start);
+            }
+
+            // A quote that runs on into the next paragraph.
+            int pa = _doc.Sentences[tokens[g.End - 1].Sentence].Paragraph;
+            int pb = _doc.Sentences[tokens[frag.Start].Sentence].Paragraph;
+            return pb == pa + 1 && ContinuesQuote(frag.Start);
+        }
+    }
+
+    private bool IsQuoted(int token) => _doc.TokenData[token].Kind == TokenKind.Quote;
+
+    private bool ContinuesQuote(int token)
+    {
+        int offset = _doc.TokenData[token].Start;
+        foreach (var q in _doc.Quotes)
+        {
+            if (q.ContinuesPrevious && q.Outer.Contains(offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private AttributionRecord Make((int Start, int End)? source, (int Start, int End)? cue, IReadOnlyList<(int Start, int End)> content, float[] margins)
+    {
+        var a = new AttributionRecord { Origin = "model" };
+        float sum = 0;
+        int n = 0;
+        if (source is { } s)
+        {
+            a.Source = _doc.SpanOfTokens(s.Start, s.End);
+            sum += Mean(margins, s);
+            n++;
+        }
+
+        if (cue is { } c)
+        {
+            a.Cue = _doc.SpanOfTokens(c.Start, c.End);
+            a.Stance = _lexicon.StanceOf(_doc.Normalized.Text[_doc.TokenData[c.Start].NormStart.._doc.TokenData[c.End - 1].NormEnd]);
+            sum += Mean(margins, c);
+            n++;
+        }
+
+        int quoted = 0, total = 0;
+        foreach (var f in content)
+        {
+            a.Content.Add(_doc.SpanOfTokens(f.Start, f.End));
+            sum += Mean(margins, f);
+            n++;
+            for (int t = f.Start; t < f.End; t++)
+            {
+                total++;
+                if (InQuote(t))
+                {
+                    quoted++;
+                }
+            }
+        }
+
+        bool according = cue is { } k && k.End - k.Start == 2 && _doc.Slice(_doc.SpanOfTokens(k.Start, k.Start + 1)).Equals("according", StringComparison.OrdinalIgnoreCase);
+        a.Kind = according ? AttributionKind.According
+            : total > 0 && quoted == total ? AttributionKind.Direct
+            : quoted > 0 ? AttributionKind.Mixed
+            : AttributionKind.Indirect;
+        double m = n > 0 ? sum / n : 0;
+        a.Confidence = Math.Round(1.0 / (1.0 + Math.Exp(-m / 4.0)), 3);
+        return a;
+    }
+
+    private bool InQuote(int token)
+    {
+        int offset = _doc.TokenData[token].Start;
+        foreach (var q in _doc.Quotes)
+        {
+            if (q.Depth == 0 && q.Outer.Contains(offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static float Mean(float[] margins, (int Start, int End) span)
+    {
+        float sum = 0;
+        for (int t = span.Start; t < span.End; t++)
+        {
+            sum += margins[t];
+        }
+
+        return sum / Math.Max(1, span.End - span.Start);
+    }
+}

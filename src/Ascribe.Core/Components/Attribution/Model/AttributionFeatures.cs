@@ -1,0 +1,374 @@
+using Ascribe.Core.Documents;
+using Ascribe.Core.Lexicons;
+
+namespace Ascribe.Core.Components.Attribution.Model;
+
+/// <summary>
+/// Hashed features of every token of a document for the attribution labeler: word forms and
+/// affixes in a window, shapes, reporting-cue lexicon classes and stance, quote state, sentence
+/// and paragraph position, distance to the nearest reporting verb, the rule extractor's tags, and
+/// part of speech, lemma, entity and dependency path to a reporting verb where the document has them.
+/// Features are stored row by row (<see cref="Offsets"/>, <see cref="Buckets"/>).
+/// </summary>
+internal sealed class AttributionFeatures
+{
+    /// <summary>Bumped whenever the templates change, so a model trained on other features is refused.</summary>
+    public const int Version = 1;
+
+    private readonly Document _doc;
+    private readonly string _norm;
+    private readonly CueLexicon _lexicon;
+    private readonly int _mask;
+    private readonly byte[] _ruleTags;
+    private readonly byte[] _cue;      // 0 none, 1 cue verb, 2 cue noun, 3 in a cue phrase ("according to")
+    private readonly string?[] _stance;
+    private readonly int[] _quote;     // index of the outermost quote holding the token, or -1
+    private readonly byte[] _qstate;   // 0 outside, 1 opening mark, 2 inside, 3 closing mark
+    private readonly int[] _leftCue;   // distance to the nearest cue verb on the left in the sentence, 0 when none
+    private readonly int[] _rightCue;
+    private readonly int[] _leftQuoteEnd; // tokens since the last closing mark in the sentence, 0 when none
+    private readonly List<int> _buckets = new();
+
+    public AttributionFeatures(Document doc, CueLexicon lexicon, int bits, byte[] ruleTags)
+    {
+        _doc = doc;
+        _norm = doc.Normalized.Text;
+        _lexicon = lexicon;
+        _mask = (1 << bits) - 1;
+        _ruleTags = ruleTags;
+        int n = doc.TokenCount;
+        _cue = new byte[n];
+        _stance = new string?[n];
+        _quote = new int[n];
+        _qstate = new byte[n];
+        _leftCue = new int[n];
+        _rightCue = new int[n];
+        _leftQuoteEnd = new int[n];
+        Offsets = new int[n + 1];
+        MarkCues();
+        MarkQuotes();
+        MarkDistances();
+        for (int t = 0; t < n; t++)
+        {
+            Offsets[t] = _buckets.Count;
+            Extract(t);
+        }
+
+        Offsets[n] = _buckets.Count;
+        Buckets = _buckets.ToArray();
+    }
+
+    /// <summary>Row starts into <see cref="Buckets"/>; token t's features are <c>Buckets[Offsets[t]..Offsets[t+1]]</c>.</summary>
+    public int[] Offsets { get; }
+
+    public int[] Buckets { get; }
+
+    private ReadOnlySpan<char> W(int t) => t < 0 || t >= _doc.TokenCount
+        ? (t < 0 ? "<s>" : "</s>")
+        : _norm.AsSpan(_doc.TokenData[t].NormStart, _doc.TokenData[t].NormEnd - _doc.TokenData[t].NormStart);
+
+    private bool Is(int t, string word) => t >= 0 && t < _doc.TokenCount && W(t).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private void MarkCues()
+    {
+        var tokens = _doc.TokenData;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var w = W(t);
+            string? tag = tokens[t].Tag;
+            if (_lexicon.TryVerb(w, out var verb) && (tag is null || tag.StartsWith('V')))
+            {
+                _cue[t] = 1;
+                _stance[t] = verb.Stance;
+            }
+            else if (_lexicon.TryNoun(w, out var noun) && (tag is null || tag.StartsWith('N')))
+            {
+                _cue[t] = 2;
+                _stance[t] = noun.Stance;
+            }
+
+            if (_cue[t] == 0 && char.IsAsciiLetter(w[0]))
+            {
+                foreach (var (words, entry) in _lexicon.PhrasesStartingWith(w.ToString().ToLowerInvariant()))
+                {
+                    if (t + words.Length > tokens.Length)
+                    {
+                        continue;
+                    }
+
+                    bool match = true;
+                    for (int k = 1; k < words.Length && match; k++)
+                    {
+                        match = W(t + k).Equals(words[k], StringComparison.OrdinalIgnoreCase);
+                    }
+
+                    if (match)
+                    {
+                        for (int k = 0; k < words.Length; k++)
+                        {
+                            if (_cue[t + k] == 0)
+                            {
+                                _cue[t + k] = 3;
+                                _stance[t + k] = entry.Stance;
+                            }
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void MarkQuotes()
+    {
+        Array.Fill(_quote, -1);
+        for (int q = 0; q < _doc.Quotes.Count; q++)
+        {
+            var quote = _doc.Quotes[q];
+            if (quote.Depth != 0)
+            {
+                continue;
+            }
+
+            var (s, e) = _doc.TokenRange(quote.Outer);
+            for (int t = s; t < e; t++)
+            {
+                _quote[t] = q;
+                _qstate[t] = 2;
+            }
+
+            if (quote.Open >= 0 && s < e)
+            {
+                _qstate[s] = 1;
+            }
+
+            if (quote.Close >= 0 && e > s)
+            {
+                _qstate[e - 1] = 3;
+            }
+        }
+    }
+
+    private void MarkDistances()
+    {
+        foreach (var sent in _doc.Sentences)
+        {
+            int last = -1, lastClose = -1;
+            for (int t = sent.TokenStart; t < sent.TokenEnd; t++)
+            {
+                _leftCue[t] = last < 0 ? 0 : t - last;
+                _leftQuoteEnd[t] = lastClose < 0 ? 0 : t - lastClose;
+                if (_cue[t] is 1 or 3 && _quote[t] < 0)
+                {
+                    last = t;
+                }
+
+                if (_qstate[t] == 3)
+                {
+                    lastClose = t;
+                }
+            }
+
+            int next = -1;
+            for (int t = sent.TokenEnd - 1; t >= sent.TokenStart; t--)
+            {
+                _rightCue[t] = next < 0 ? 0 : next - t;
+                if (_cue[t] is 1 or 3 && _quote[t] < 0)
+                {
+                    next = t;
+                }
+            }
+        }
+    }
+
+    private static int Bucket(int d) => d switch
+    {
+        <= 0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        <= 5 => 4,
+        <= 8 => 5,
+        <= 13 => 6,
+        <= 21 => 7,
+        _ => 8,
+    };
+
+    private int Shape(int t)
+    {
+        if (t < 0 || t >= _doc.TokenCount)
+        {
+            return 0;
+        }
+
+        var w = W(t);
+        var kind = _doc.TokenData[t].Kind;
+        if (kind == TokenKind.Quote)
+        {
+            return 1;
+        }
+
+        if (kind is TokenKind.Punctuation or TokenKind.Symbol)
+        {
+            return 2 + (w[0] & 0x7F) * 4;
+        }
+
+        if (kind == TokenKind.Number)
+        {
+            return 3;
+        }
+
+        bool first = char.IsUpper(w[0]);
+        bool all = first;
+        for (int i = 1; i < w.Length && all; i++)
+        {
+            all = !char.IsLower(w[i]);
+        }
+
+        return 4 + (first ? 1 : 0) + (all && w.Length > 1 ? 2 : 0) + (w.Length > 3 ? 4 : 0);
+    }
+
+    private int CueCode(int t) => t < 0 || t >= _doc.TokenCount ? 0 : _cue[t];
+
+    private void F(FeatureHash h) => _buckets.Add((int)(h.Value & (uint)_mask));
+
+    private void Extract(int t)
+    {
+        var tokens = _doc.TokenData;
+        ref readonly var tok = ref tokens[t];
+        var sent = _doc.Sentences[tok.Sentence];
+        int pos = t - sent.TokenStart;
+        int fromEnd = sent.TokenEnd - 1 - t;
+        var w0 = W(t);
+        int q = _qstate[t];
+        int rule = _ruleTags[t];
+        int cue = _cue[t];
+
+        F(new FeatureHash(1));
+        F(new FeatureHash(2).AddLower(w0));
+        F(new FeatureHash(3).AddLower(W(t - 1)));
+        F(new FeatureHash(4).AddLower(W(t + 1)));
+        F(new FeatureHash(5).AddLower(W(t - 2)));
+        F(new FeatureHash(6).AddLower(W(t + 2)));
+        F(new FeatureHash(7).AddLower(W(t - 1)).AddLower(w0));
+        F(new FeatureHash(8).AddLower(w0).AddLower(W(t + 1)));
+        F(new FeatureHash(9).Add(Shape(t)));
+        F(new FeatureHash(10).Add(Shape(t - 1)).Add(Shape(t)).Add(Shape(t + 1)));
+        F(new FeatureHash(11).AddLower(w0.Length > 3 ? w0[^3..] : w0));
+        F(new FeatureHash(12).Add(cue).Add(_stance[t]));
+        F(new FeatureHash(13).Add(CueCode(t - 1)).Add(cue).Add(CueCode(t + 1)));
+        F(new FeatureHash(14).Add(CueCode(t - 2)).Add(CueCode(t - 1)));
+        F(new FeatureHash(15).Add(q).Add(t > 0 ? _qstate[t - 1] : 0).Add(t + 1 < tokens.Length ? _qstate[t + 1] : 0));
+        F(new FeatureHash(16).Add(q).Add(cue));
+        F(new FeatureHash(17).Add(Math.Min(pos, 3)).Add(Math.Min(fromEnd, 3)));
+        F(new FeatureHash(18).Add(Math.Min(tok.Sentence - FirstSentenceOfParagraph(sent.Paragraph), 3)).Add(pos == 0 ? 1 : 0));
+        int lc = Bucket(_leftCue[t]), rc = Bucket(_rightCue[t]);
+        F(new FeatureHash(19).Add(lc));
+        F(new FeatureHash(20).Add(rc));
+        F(new FeatureHash(21).Add(lc).Add(rc));
+        F(new FeatureHash(22).Add(lc).Add(q));
+        F(new FeatureHash(23).Add(rc).Add(q));
+        F(new FeatureHash(24).Add(rule));
+        F(new FeatureHash(25).Add(rule).AddLower(w0));
+        F(new FeatureHash(26).Add(rule).Add(q));
+        F(new FeatureHash(27).Add(rule).Add(t > 0 ? _ruleTags[t - 1] : 0).Add(t + 1 < tokens.Length ? _ruleTags[t + 1] : 0));
+        F(new FeatureHash(28).Add(CueCode(t - 1)).AddLower(w0));
+        F(new FeatureHash(29).AddLower(w0).Add(CueCode(t + 1)));
+        F(new FeatureHash(30).Add(Bucket(_leftQuoteEnd[t])).Add(q));
+        F(new FeatureHash(31).Add(Shape(t)).Add(lc).Add(rc));
+        F(new FeatureHash(32).AddLower(w0).Add(q));
+        F(new FeatureHash(33).Add(Math.Min(pos, 3)).AddLower(w0));
+        if (lc > 0)
+        {
+            int v = t - _leftCue[t];
+            F(new FeatureHash(34).AddLower(W(v)).Add(Math.Min(lc, 4)));
+        }
+
+        if (rc > 0)
+        {
+            int v = t + _rightCue[t];
+            F(new FeatureHash(35).AddLower(W(v)).Add(Math.Min(rc, 4)));
+        }
+
+        // Linguistic layer, when the pipeline has it.
+        if (tok.Tag is { } tag)
+        {
+            string? prevTag = t > 0 ? tokens[t - 1].Tag : "<s>";
+            string? nextTag = t + 1 < tokens.Length ? tokens[t + 1].Tag : "</s>";
+            F(new FeatureHash(40).Add(tag));
+            F(new FeatureHash(41).Add(prevTag).Add(tag));
+            F(new FeatureHash(42).Add(tag).Add(nextTag));
+            F(new FeatureHash(43).Add(prevTag).Add(tag).Add(nextTag));
+            F(new FeatureHash(44).Add(tag).Add(q).Add(lc));
+            F(new FeatureHash(45).Add(tag).Add(rule));
+        }
+
+        if (tok.Lemma is { } lemma)
+        {
+            F(new FeatureHash(46).Add(lemma));
+        }
+
+        if (tok.Ner is { } ner)
+        {
+            F(new FeatureHash(47).Add(ner));
+            F(new FeatureHash(48).Add(ner).Add(t > 0 ? tokens[t - 1].Ner : "<s>"));
+        }
+
+        if (tok.Dep is { } dep)
+        {
+            int head = tok.Head;
+            F(new FeatureHash(50).Add(dep));
+            F(new FeatureHash(51).Add(dep).Add(head >= 0 ? CueCode(head) : -1));
+            if (head >= 0)
+            {
+                F(new FeatureHash(52).Add(dep).AddLower(W(head)));
+            }
+
+            // Walk up to the nearest reporting verb: the label of the edge into it and the depth.
+            int child = t, up = head, depth = 1;
+            while (up >= 0 && depth <= 8 && CueCode(up) == 0)
+            {
+                child = up;
+                up = tokens[up].Head;
+                depth++;
+            }
+
+            if (up >= 0 && depth <= 8)
+            {
+                F(new FeatureHash(53).Add(tokens[child].Dep).Add(Math.Min(depth, 4)));
+                F(new FeatureHash(54).Add(tokens[child].Dep).Add(up < t ? 1 : 0));
+            }
+            else
+            {
+                F(new FeatureHash(55));
+            }
+        }
+    }
+
+    private int _paraCacheP = -1;
+    private int _paraCacheFirst;
+
+    private int FirstSentenceOfParagraph(int paragraph)
+    {
+        if (paragraph == _paraCacheP)
+        {
+            return _paraCacheFirst;
+        }
+
+        int i = 0;
+        while (i < _doc.Sentences.Count && _doc.Sentences[i].Paragraph < paragraph)
+        {
+            i++;
+        }
+
+        _paraCacheP = paragraph;
+        _paraCacheFirst = i;
+        return i;
+    }
+}

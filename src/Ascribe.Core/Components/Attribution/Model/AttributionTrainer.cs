@@ -1,0 +1,231 @@
+using System.Globalization;
+using Ascribe.Core.Lexicons;
+
+namespace Ascribe.Core.Components.Attribution.Model;
+
+/// <summary>
+/// Trains an <see cref="AttributionModel"/> with the averaged structured perceptron over
+/// paragraphs: Viterbi decoding with the current weights, additive updates on the tokens where the
+/// decoded tags differ from gold, weights averaged over all steps. With a dev set, every epoch is
+/// scored (exact span F1 per kind on Ascribe tokens) and the best epoch's averaged weights are kept.
+/// Deterministic for a given seed.
+/// </summary>
+public sealed class AttributionTrainer
+{
+    public int Bits { get; init; } = 20;
+
+    public int Iterations { get; init; } = 10;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Receives one line per epoch.</summary>
+    public Action<string>? Log { get; init; }
+
+    private sealed record Prepared(AttributionFeatures Features, byte[] Gold, List<(int Start, int End)> Sequences);
+
+    public (AttributionModel Model, int BestEpoch, double[] DevF1) Train(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? dev, string command)
+    {
+        const int L = SpanTags.Count;
+        var lexicon = CueLexicon.Default;
+        var trainSet = train.Select(x => Prepare(x, lexicon)).ToList();
+        var devSet = dev?.Select(x => Prepare(x, lexicon)).ToList();
+        var order = new List<(int Doc, int Start, int End)>();
+        for (int d = 0; d < trainSet.Count; d++)
+        {
+            foreach (var (s, e) in trainSet[d].Sequences)
+            {
+                order.Add((d, s, e));
+            }
+        }
+
+        int size = (1 << Bits) * L;
+        var w = new float[size];
+        var u = new float[size];
+        var tw = new float[(L + 1) * L];
+        var tu = new float[(L + 1) * L];
+        float c = 1;
+        var rng = new Random(Seed);
+        var scores = new float[1024 * L];
+        var pred = new byte[1024];
+        float[]? best = null, bestT = null;
+        double bestScore = -1;
+        int bestEpoch = 0;
+        double[] bestF1 = Array.Empty<double>();
+        var current = new AttributionModel(Bits, w, tw, string.Empty);
+        for (int epoch = 1; epoch <= Iterations; epoch++)
+        {
+            Shuffle(order, rng);
+            int errors = 0, tokens = 0;
+            foreach (var (d, s, e) in order)
+            {
+                var ex = trainSet[d];
+                int n = e - s;
+                if (scores.Length < n * L)
+                {
+                    scores = new float[n * L * 2];
+                    pred = new byte[n * 2];
+                }
+
+                var sc = scores.AsSpan(0, n * L);
+                var pr = pred.AsSpan(0, n);
+                current.Emissions(ex.Features, s, e, sc);
+                AttributionModel.Viterbi(sc, tw, pr);
+                tokens += n;
+                bool wrong = false;
+                for (int i = 0; i < n; i++)
+                {
+                    int g = ex.Gold[s + i];
+                    int p = pr[i];
+                    if (g == p)
+                    {
+                        continue;
+                    }
+
+                    wrong = true;
+                    errors++;
+                    for (int f = ex.Features.Offsets[s + i]; f < ex.Features.Offsets[s + i + 1]; f++)
+                    {
+                        int b = ex.Features.Buckets[f] * L;
+                        w[b + g] += 1;
+                        u[b + g] += c;
+                        w[b + p] -= 1;
+                        u[b + p] -= c;
+                    }
+                }
+
+                if (wrong)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        int gp = i == 0 ? 0 : ex.Gold[s + i - 1] + 1;
+                        int pp = i == 0 ? 0 : pr[i - 1] + 1;
+                        int g = ex.Gold[s + i], p = pr[i];
+                        if (gp == pp && g == p)
+                        {
+                            continue;
+                        }
+
+                        tw[gp * L + g] += 1;
+                        tu[gp * L + g] += c;
+                        tw[pp * L + p] -= 1;
+                        tu[pp * L + p] -= c;
+                    }
+                }
+
+                c++;
+            }
+
+            var avg = Average(w, u, c);
+            var avgT = Average(tw, tu, c);
+            string line = string.Format(CultureInfo.InvariantCulture, "epoch {0}: train token error {1:F2}%", epoch, 100.0 * errors / Math.Max(1, tokens));
+            if (devSet is not null)
+            {
+                var f1 = Score(new AttributionModel(Bits, avg, avgT, string.Empty), devSet);
+                double mean = f1.Average();
+                line += string.Format(CultureInfo.InvariantCulture, "; dev exact span F1 source {0:F1} cue {1:F1} content {2:F1}", f1[0], f1[1], f1[2]);
+                if (mean > bestScore)
+                {
+                    bestScore = mean;
+                    best = avg;
+                    bestT = avgT;
+                    bestEpoch = epoch;
+                    bestF1 = f1;
+                }
+            }
+            else
+            {
+                best = avg;
+                bestT = avgT;
+                bestEpoch = epoch;
+            }
+
+            Log?.Invoke(line);
+        }
+
+        string record = string.Format(
+            CultureInfo.InvariantCulture,
+            "command: {0}\nseed: {1}\nepochs run: {2}\nepoch kept: {3}\nhash bits: {4}\nfeatures version: {5}\ntrain documents: {6}\ndev documents: {7}\ndev exact span F1 on Ascribe tokens (source/cue/content): {8}\n",
+            command,
+            Seed,
+            Iterations,
+            bestEpoch,
+            Bits,
+            AttributionFeatures.Version,
+            train.Count,
+            dev?.Count ?? 0,
+            bestF1.Length == 3 ? string.Join(" / ", bestF1.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))) : "n/a");
+        return (new AttributionModel(Bits, best!, bestT!, record), bestEpoch, bestF1);
+    }
+
+    private Prepared Prepare(AttributionExample ex, CueLexicon lexicon)
+    {
+        var features = ModelAttributionExtractor.Featurize(ex.Doc, lexicon, Bits);
+        return new Prepared(features, ex.GoldTags, ModelAttributionExtractor.Sequences(ex.Doc));
+    }
+
+    private static float[] Average(float[] w, float[] u, float c)
+    {
+        var avg = new float[w.Length];
+        for (int i = 0; i < w.Length; i++)
+        {
+            avg[i] = w[i] - u[i] / c;
+        }
+
+        return avg;
+    }
+
+    private static void Shuffle<T>(List<T> list, Random rng)
+    {
+        for (int i = list.Count - 1; i > 0; i--)
+        {
+            int j = rng.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+
+    /// <summary>Exact span F1 per kind (source, cue, content) of the model's tags against gold tags.</summary>
+    private static double[] Score(AttributionModel model, List<Prepared> set)
+    {
+        var tp = new int[4];
+        var np = new int[4];
+        var ng = new int[4];
+        foreach (var ex in set)
+        {
+            var tags = ModelAttributionExtractor.Decode(model, ex.Features, ex.Sequences, ex.Gold.Length, out _);
+            var gs = SpansOf(ex.Gold);
+            var ps = SpansOf(tags);
+            foreach (var sp in ps)
+            {
+                np[sp.Kind]++;
+                if (gs.Contains(sp))
+                {
+                    tp[sp.Kind]++;
+                }
+            }
+
+            foreach (var sp in gs)
+            {
+                ng[sp.Kind]++;
+            }
+        }
+
+        var f1 = new double[3];
+        for (int k = 1; k <= 3; k++)
+        {
+            f1[k - 1] = np[k] + ng[k] == 0 ? 0 : 200.0 * tp[k] / (np[k] + ng[k]);
+        }
+
+        return f1;
+    }
+
+    internal static HashSet<(int Kind, int Start, int End)> SpansOf(byte[] tags)
+    {
+        var set = new HashSet<(int, int, int)>();
+        foreach (var sp in ModelAttributionExtractor.Spans(tags))
+        {
+            set.Add(sp);
+        }
+
+        return set;
+    }
+}

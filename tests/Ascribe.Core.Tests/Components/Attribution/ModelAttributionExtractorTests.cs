@@ -1,0 +1,156 @@
+using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Components.Attribution.Model;
+using Ascribe.Core.Documents;
+using Ascribe.Core.Evaluation;
+using Ascribe.Core.Pipeline;
+using Ascribe.Core.Serialization;
+
+namespace Ascribe.Core.Tests.Components;
+
+public sealed class ModelAttributionExtractorTests
+{
+    private static readonly Lazy<AttributionModel> MiniModel = new(() => TrainMini(seed: 1));
+
+    private static string MiniFolder => Path.Combine(AppContext.BaseDirectory, "data", "polnear-mini");
+
+    /// <summary>Trains on the mini PolNeAR fixture (first annotator per article).</summary>
+    private static AttributionModel TrainMini(int seed)
+    {
+        var pipeline = DefaultPipeline.BeforeAttribution();
+        var examples = new List<AttributionExample>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(MiniFolder, "attributions"), "*.ann").Order(StringComparer.Ordinal))
+        {
+            string article = Path.GetFileNameWithoutExtension(file)[..^5];
+            if (!seen.Add(article))
+            {
+                continue;
+            }
+
+            var doc = pipeline.Run(article, File.ReadAllText(Path.Combine(MiniFolder, "text", article + ".txt")));
+            examples.Add(new AttributionExample(doc, BratAnnotation.Parse(File.ReadAllText(file))));
+        }
+
+        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed };
+        return trainer.Train(examples, null, "test").Model;
+    }
+
+    private static string Brat(AttributionModel model, string id, string text) =>
+        BratWriter.Write(DefaultPipeline.Create(model).Run(id, text));
+
+    private static IEnumerable<(string Id, string Text)> MiniTexts() =>
+        Directory.GetFiles(Path.Combine(MiniFolder, "text"), "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)));
+
+    private static ScoreResult ScoreMini(Func<string, string, string> brat)
+    {
+        var scorer = new AttributionScorer();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(MiniFolder, "attributions"), "*.ann").Order(StringComparer.Ordinal))
+        {
+            string article = Path.GetFileNameWithoutExtension(file)[..^5];
+            if (!seen.Add(article))
+            {
+                continue;
+            }
+
+            string text = File.ReadAllText(Path.Combine(MiniFolder, "text", article + ".txt"));
+            scorer.Add(ScoreTokens.FromRegex(text), BratAnnotation.Parse(File.ReadAllText(file)), BratAnnotation.Parse(brat(article, text)));
+        }
+
+        return scorer.Result();
+    }
+
+    [Fact]
+    public void Train_OnMiniFixture_FitsItsTrainingDataFarBetterThanRules()
+    {
+        var rules = new PipelineBuilder();
+        foreach (var c in DefaultPipeline.BeforeAttribution().Components)
+        {
+            rules.Add(c);
+        }
+
+        var rulePipeline = rules.Add(new RuleAttributionExtractor()).Build();
+        var model = ScoreMini((id, text) => Brat(MiniModel.Value, id, text));
+        var baseline = ScoreMini((id, text) => BratWriter.Write(rulePipeline.Run(id, text)));
+        foreach (var k in new[] { "source", "cue", "content" })
+        {
+            double m = model.Components[k].Exact.F1, r = baseline.Components[k].Exact.F1;
+            Assert.True(m > r + 10, $"{k}: model {m} vs rules {r}");
+        }
+    }
+
+    [Fact]
+    public void Model_SavedAndReloaded_GivesIdenticalOutput()
+    {
+        var model = MiniModel.Value;
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        buffer.Position = 0;
+        var reloaded = AttributionModel.Load(buffer, "memory");
+        Assert.Equal(model.Record, reloaded.Record);
+        foreach (var (id, text) in MiniTexts())
+        {
+            Assert.Equal(Brat(model, id, text), Brat(reloaded, id, text));
+        }
+    }
+
+    [Fact]
+    public void Train_SameSeed_GivesTheSameModel()
+    {
+        using var a = new MemoryStream();
+        using var b = new MemoryStream();
+        TrainMini(seed: 7).Save(a);
+        TrainMini(seed: 7).Save(b);
+        Assert.Equal(a.ToArray(), b.ToArray());
+    }
+
+    [Fact]
+    public void Model_CorruptStream_IsRejectedWithCode()
+    {
+        using var junk = new MemoryStream(new byte[] { 1, 2, 3, 4, 5 });
+        var ex = Assert.Throws<Ascribe.Core.Errors.AscribeException>(() => AttributionModel.Load(junk, "junk.bin"));
+        Assert.Equal(Ascribe.Core.Errors.ErrorCodes.ModelCorrupt, ex.Code);
+    }
+
+    [Fact]
+    public void Analyze_SameInputTwice_IsIdentical()
+    {
+        var (id, text) = MiniTexts().First();
+        var pipeline = DefaultPipeline.Create();
+        string first = DocumentJson.ToJsonLine(pipeline.Run(id, text));
+        string second = DocumentJson.ToJsonLine(pipeline.Run(id, text));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void ShippedModel_IsUsedByDefault()
+    {
+        Assert.NotNull(Ascribe.Core.Models.ModelStore.Default.Attribution);
+        Assert.Contains(DefaultPipeline.Create().Components, c => c is ModelAttributionExtractor);
+    }
+
+    [Theory]
+    [InlineData("Officials said the plan was delayed.", "Officials", "said", "the plan was delayed")]
+    [InlineData("The company said that profits fell sharply in the third quarter.", "The company", "said", "that profits fell sharply in the third quarter")]
+    [InlineData("\"We will not back down,\" the senator said.", "the senator", "said", "\"We will not back down,\"")]
+    [InlineData("The plan was delayed by a year, officials said.", "officials", "said", "The plan was delayed by a year")]
+    public void ShippedModel_FindsSourceCueContent(string text, string source, string cue, string content)
+    {
+        var doc = TestText.Analyze(text);
+        var a = Assert.Single(doc.Attributions, x => x.Cue is { } c && doc.Slice(c) == cue);
+        Assert.Equal(source, a.Source is { } s ? doc.Slice(s) : null);
+        Assert.Equal(content, string.Join(" ", a.Content.Select(doc.Slice)));
+        Assert.Equal("model", a.Origin);
+    }
+
+    [Fact]
+    public void ShippedModel_JoinsContentInterruptedBySourceAndCue()
+    {
+        var doc = TestText.Analyze("\"We are ready,\" she said, \"and we will win the vote next week.\"");
+        var a = Assert.Single(doc.Attributions, x => x.Cue is not null);
+        Assert.Equal(2, a.Content.Count);
+        Assert.Equal("she", doc.Slice(a.Source!.Value));
+        Assert.Equal(AttributionKind.Direct, a.Kind);
+    }
+}
