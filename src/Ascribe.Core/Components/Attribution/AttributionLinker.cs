@@ -302,7 +302,7 @@ internal sealed class AttributionLinker
             : quoted > 0 ? AttributionKind.Mixed
             : AttributionKind.Indirect;
         double m = n > 0 ? sum / n : 0;
-        a.Confidence = Math.Round(1.0 / (1.0 + Math.Exp(-m / 4.0)), 3);
+        a.Confidence = Math.Round(1.0 / (1.0 + Math.Exp(-m / 40.0)), 3);
         return a;
     }
 
