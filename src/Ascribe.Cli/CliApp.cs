@@ -45,6 +45,12 @@ public static class CliApp
             config.AddCommand<EvalCommand>("eval")
                 .WithDescription("Score attributions against a PolNeAR-style gold folder, as tools/score_attributions.py does.")
                 .WithExample("eval", "--gold", "../shared/data/polnear/dev");
+            config.AddCommand<EvalSpeakersCommand>("eval-speakers")
+                .WithDescription("Speaker-resolution accuracy on hand-marked fixture articles.")
+                .WithExample("eval-speakers", "--fixtures", "tests/data/speakers");
+            config.AddCommand<EvalCorefCommand>("eval-coref")
+                .WithDescription("Agreement of pronoun-source resolution with CoreNLP coreference on a PolNeAR-style folder.")
+                .WithExample("eval-coref", "--gold", "../shared/data/polnear/dev");
             config.AddCommand<AnnotateCommand>("annotate")
                 .WithDescription("Print tokens with lemma, part of speech, entity and dependency columns (CoNLL-like).")
                 .WithExample("annotate", "samples/putin-inner-circle.txt", "--format", "conll");

@@ -38,7 +38,13 @@ internal sealed class Cluster
 
     public List<TextSpan> Mentions { get; } = new();
 
+    /// <summary>How often the cluster was mentioned by name (not by pronoun or description).</summary>
+    public int NameMentions { get; set; }
+
     public List<Cluster> Members { get; } = new();
+
+    /// <summary>The writer of the article ("I", "we" outside quotes); never the referent of "he", "she" or "they".</summary>
+    public bool IsAuthor { get; set; }
 
     public bool IsPersonLike => Type == SourceType.Person || (Animate && Type is SourceType.Anonymous or SourceType.Unknown);
 

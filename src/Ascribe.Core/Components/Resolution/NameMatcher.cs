@@ -206,6 +206,17 @@ public static class NameMatcher
         var words = Fold(name).Split(new[] { ' ', '-', '\'' }, StringSplitOptions.RemoveEmptyEntries).ToList();
         var titles = new List<string>();
         var gender = Gender.Unknown;
+        // Words before a title describe it ("Massachusetts Sen.", "Republican Rep.", "U.S. Ambassador").
+        for (int i = 1; i <= Math.Min(3, words.Count - 2); i++)
+        {
+            if (lexicon.Titles.TryGetValue(words[i], out var t) && t.IsTitle && !lexicon.IsFirstName(words[0]))
+            {
+                titles.Add(string.Join(' ', words.Take(i)));
+                words.RemoveRange(0, i);
+                break;
+            }
+        }
+
         bool stripped = true;
         while (stripped && words.Count > 1)
         {

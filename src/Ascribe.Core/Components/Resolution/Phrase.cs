@@ -18,6 +18,9 @@ internal sealed class Phrase
     /// <summary>Head token of a nominal, or -1.</summary>
     public int Head { get; init; } = -1;
 
+    /// <summary>Tokens of a role phrase written before an appositive name ("its president, Christine Lagarde"), or (0, 0).</summary>
+    public (int Start, int End) Lead { get; init; }
+
     public bool Definite { get; init; }
 
     public bool Possessive { get; init; }

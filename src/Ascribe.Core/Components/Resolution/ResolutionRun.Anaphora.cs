@@ -75,7 +75,7 @@ internal sealed partial class ResolutionRun
                 score += h.IsSource ? 1.5 : 0;
                 score += h.IsSubject ? 0.75 : 0;
                 score -= h.InQuote && !quoted ? 3 : 0;
-                score -= h.Cluster.Gender == Gender.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers" ? 0.5 : 0;
+                score -= h.Cluster.Gender == Gender.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers" ? 1.0 : 0;
                 score -= (_history.Count - i) * 0.01;
                 if (score > best)
                 {
@@ -111,9 +111,9 @@ internal sealed partial class ResolutionRun
         switch (pronoun)
         {
             case "he" or "him" or "his" or "himself":
-                return !c.Plural && c.Gender != Gender.Female && (c.IsPersonLike || (c.Type == SourceType.Unknown && c.HasName));
+                return !c.Plural && !c.IsAuthor && c.Gender != Gender.Female && c.IsPersonLike;
             case "she" or "her" or "hers" or "herself":
-                return !c.Plural && c.Gender != Gender.Male && (c.IsPersonLike || (c.Type == SourceType.Unknown && c.HasName));
+                return !c.Plural && !c.IsAuthor && c.Gender != Gender.Male && c.IsPersonLike;
             case "they" or "them" or "their" or "themselves":
                 return c.Plural || c.Type is SourceType.Organization or SourceType.Government or SourceType.Media;
             case "it" or "its" or "itself":
@@ -130,6 +130,7 @@ internal sealed partial class ResolutionRun
             string name = _doc.Meta.TryGetValue("author", out var a) && a.Length > 0 ? a : "the author";
             _author = NewCluster(name, SourceType.Person);
             _author.HasName = name != "the author";
+            _author.IsAuthor = true;
             _author.AddDescription("author of the article");
         }
 
@@ -160,7 +161,8 @@ internal sealed partial class ResolutionRun
         var span = _doc.SpanOfTokens(p.Start, p.End);
         if (p.Definite && !p.Plural && head != HeadClass.None)
         {
-            var antecedent = FindRoleAntecedent(p, head, ageNoun);
+            var antecedent = ageNoun ? SalientOfKind(p, HeadClass.Person)
+                : FindRoleAntecedent(p, head) ?? (HasCapitalizedModifier(p) ? null : SalientOfKind(p, head));
             if (antecedent is not null)
             {
                 antecedent.AddDescription(Bare(p));
@@ -207,7 +209,7 @@ internal sealed partial class ResolutionRun
         return TextOf(s, p.End);
     }
 
-    private Cluster? FindRoleAntecedent(Phrase p, HeadClass head, bool ageNoun)
+    private Cluster? FindRoleAntecedent(Phrase p, HeadClass head)
     {
         // Content words of the phrase other than the determiner.
         var words = new List<string>();
@@ -255,13 +257,8 @@ internal sealed partial class ResolutionRun
             }
 
             int overlap = words.Count(known.Contains);
-            double score = overlap - (sent - h.Sentence) * 0.02 + (h.IsSource ? 0.1 : 0);
-            if (ageNoun && c.Type == SourceType.Person && c.HasName)
-            {
-                score += 1; // "the 54-year-old" names no role: the nearest named person.
-            }
-
-            if (overlap == 0 && !ageNoun)
+            double score = overlap - (sent - h.Sentence) * 0.02 + (h.IsSource ? 0.1 : 0) - (h.InQuote ? 0.5 : 0);
+            if (overlap == 0)
             {
                 continue;
             }
@@ -274,6 +271,62 @@ internal sealed partial class ResolutionRun
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A definite role noun that shares no word with any earlier description ("the judge" after
+    /// "Justice Esther Wanjiru", "the company" after "Baraka Minerals") refers to the most salient
+    /// earlier named source of its kind, scored as for pronouns.
+    /// </summary>
+    private Cluster? SalientOfKind(Phrase p, HeadClass head)
+    {
+        int offset = _doc.TokenData[p.Start].Start;
+        int sent = SentenceOf(p.Start);
+        bool quoted = InQuote(offset);
+        Cluster? chosen = null;
+        double best = double.NegativeInfinity;
+        for (int i = _history.Count - 1; i >= 0; i--)
+        {
+            var h = _history[i];
+            if (h.Start >= offset)
+            {
+                continue;
+            }
+
+            int distance = sent - h.Sentence;
+            if (distance > PronounWindow)
+            {
+                break;
+            }
+
+            if (!h.Cluster.HasName || h.Cluster.Members.Count > 0 || !KindFits(head, h.Cluster))
+            {
+                continue;
+            }
+
+            double score = -distance + (h.IsSource ? 1.5 : 0) + (h.IsSubject ? 0.75 : 0) - (h.InQuote && !quoted ? 3 : 0) - (_history.Count - i) * 0.01;
+            if (score > best)
+            {
+                best = score;
+                chosen = h.Cluster;
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>"the Whitfield campaign" names its own referent; only "the campaign" may fall back to salience.</summary>
+    private bool HasCapitalizedModifier(Phrase p)
+    {
+        for (int k = p.Start + 1; k < p.End; k++)
+        {
+            if (IsCap(k) && !_lex.Demonyms.Contains(F(k)) && !_lex.Countries.Contains(F(k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool KindFits(HeadClass head, Cluster c) => head switch

@@ -86,7 +86,8 @@ internal sealed partial class ResolutionRun
     private void AddRun(int s, int e, bool tagged)
     {
         // Leading non-names ("The", "According", "In") and lone demonyms are not part of a name.
-        while (s < e && (_lex.NonNames.Contains(F(s)) || (_lex.Demonyms.Contains(F(s)) && !(s + 1 < e && _lex.NameWords.ContainsKey(F(s + 1))))))
+        // A demonym stays when it starts an organization's name ("European Central Bank").
+        while (s < e && (_lex.NonNames.Contains(F(s)) || (_lex.Demonyms.Contains(F(s)) && (s + 1 >= e || _lex.IsFirstName(W(s + 1)) || _lex.Titles.ContainsKey(F(s + 1))))))
         {
             s++;
         }
@@ -96,7 +97,32 @@ internal sealed partial class ResolutionRun
             e--;
         }
 
+        // A sentence-initial word the text also writes in lower case is no part of a name ("Say Mexico").
         if (s >= e)
+        {
+            return;
+        }
+
+        bool atStart = s == _doc.Sentences[SentenceOf(s)].TokenStart || (s > 0 && _doc.TokenData[s - 1].Kind == TokenKind.Quote);
+        if (atStart && e - s > 1 && _lowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.IsFirstName(W(s)) && !_lex.Titles.ContainsKey(F(s)) && !_lex.Named.ContainsKey(F(s)))
+        {
+            s++;
+        }
+
+        if (s >= e)
+        {
+            return;
+        }
+
+        // Headings in capitals ("QUESTIONABLE MEDICAL CLAIMS") are not names.
+        bool allCaps = true;
+        for (int k = s; k < e && allCaps; k++)
+        {
+            string w = W(k);
+            allCaps = w.Length > 1 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
+        }
+
+        if (allCaps && e - s > 1 && !_lex.Named.ContainsKey(NameMatcher.Fold(TextOf(s, e))))
         {
             return;
         }
@@ -104,9 +130,10 @@ internal sealed partial class ResolutionRun
         if (e - s == 1)
         {
             string f = F(s);
-            if (_lex.NonNames.Contains(f) || _lex.Demonyms.Contains(f) || _lex.Titles.ContainsKey(f))
+            if (_lex.NonNames.Contains(f) || _lex.Demonyms.Contains(f) || _lex.Titles.ContainsKey(f)
+                || (f.Length > 3 && f.EndsWith('s') && _lex.Demonyms.Contains(f[..^1])))
             {
-                return;
+                return; // "Russian", "Europeans", "Republicans": groups, not names
             }
 
             // A capitalized sentence opener that the text also uses in lower case is an ordinary word.
@@ -116,7 +143,20 @@ internal sealed partial class ResolutionRun
                 return;
             }
 
-            if (initial && _lex.Heads.ContainsKey(f))
+            if (initial && _lex.HeadOf(f, out _, guess: false) != HeadClass.None)
+            {
+                return;
+            }
+
+            // A tagger, where one ran, knows a sentence-initial common noun or adjective ("Local party officials").
+            if (initial && _doc.TokenData[s].Tag is { } tag && (tag.StartsWith("JJ", StringComparison.Ordinal) || tag.StartsWith("RB", StringComparison.Ordinal) || tag.StartsWith("VB", StringComparison.Ordinal) || tag is "IN" or "DT" or "PRP" or "PRP$" or "CC" or "MD" or "WDT" or "WP" or "WRB" or "CD"))
+            {
+                return;
+            }
+
+            // Datelines: "GENEVA, March 4 (Wire) -", "ERIE, Pa. -".
+            string raw = W(s);
+            if (raw.Length > 3 && raw.All(char.IsUpper) && !_lex.Named.ContainsKey(f) && ParagraphStartsAt(s))
             {
                 return;
             }
@@ -139,6 +179,23 @@ internal sealed partial class ResolutionRun
         _nameRuns.Add((s, e));
     }
 
+    private bool ParagraphStartsAt(int t)
+    {
+        int offset = _doc.TokenData[t].Start;
+        return _doc.Paragraphs.Any(p => p.Start == offset) || offset == 0;
+    }
+
+    /// <summary>The type a name has by itself (gazetteer, country, words inside it), or Unknown.</summary>
+    private SourceType NamedType((int Start, int End) run)
+    {
+        string text = TextOf(run.Start, run.End);
+        return TypeOfName(text, NameMatcher.Parse(text, _lex), HeadClass.None, HeadClass.None, out _) switch
+        {
+            SourceType.Person => SourceType.Unknown,
+            var t => t,
+        };
+    }
+
     /// <summary>Resolves a name run to a cluster, creating one when no earlier name matches.</summary>
     private Cluster ResolveNameMention((int Start, int End) run, bool isSource, Phrase? phrase = null)
     {
@@ -146,20 +203,31 @@ internal sealed partial class ResolutionRun
         var parsed = NameMatcher.Parse(text, _lex);
         var (pre, preHead) = PreNameDescription(run.Start, phrase?.Start ?? -1);
         var (app, appHead) = Apposition(run.End, phrase?.End ?? -1);
-        var type = TypeOfName(text, parsed, preHead, appHead);
+        var type = TypeOfName(text, parsed, preHead, appHead, out bool weak);
+        var matchType = weak ? SourceType.Unknown : type;
 
+        // Of several earlier bearers of a surname, "Mrs. Kowalczyk" is the one of her gender and a
+        // bare "Kowalczyk" the most often mentioned (ties: the most recent).
         Cluster? found = null;
-        for (int i = _clusters.Count - 1; i >= 0 && found is null; i--)
+        for (int i = _clusters.Count - 1; i >= 0; i--)
         {
             var c = _clusters[i];
-            if (!c.HasName || !TypesCompatible(c.Type, type))
+            if (!c.HasName || !TypesCompatible(c.Type, matchType) || (parsed.Gender != Gender.Unknown && c.Gender != Gender.Unknown && c.Gender != parsed.Gender))
             {
                 continue;
             }
 
             if (NameMatcher.NamesMatch(text, c.Name, _lex) || c.Aliases.Any(alias => NameMatcher.NamesMatch(text, alias, _lex) && NameMatcher.Parse(alias, _lex).Given.Count > 0))
             {
-                found = c;
+                if (found is null || (parsed.Given.Count == 0 && c.NameMentions >= found.NameMentions))
+                {
+                    found = c;
+                }
+
+                if (parsed.Given.Count > 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -181,7 +249,7 @@ internal sealed partial class ResolutionRun
                 found.AddAlias(bare);
             }
 
-            if (found.Type == SourceType.Unknown || (found.Type == SourceType.Person && type is not SourceType.Unknown and not SourceType.Person && NameMatcher.Parse(found.Name, _lex).Given.Count == 0))
+            if (found.Type == SourceType.Unknown && type != SourceType.Unknown)
             {
                 found.Type = type;
             }
@@ -215,6 +283,7 @@ internal sealed partial class ResolutionRun
 
         var span = _doc.SpanOfTokens(run.Start, run.End);
         found.AddMention(span);
+        found.NameMentions++;
         Remember(run.Start, run.End, isSource, found);
         return found;
     }
@@ -230,8 +299,10 @@ internal sealed partial class ResolutionRun
         return !pa && !pb;
     }
 
-    private SourceType TypeOfName(string text, PersonName parsed, HeadClass preHead, HeadClass appHead)
+    /// <summary>The type of a name; <paramref name="weak"/> when it is only the default guess (two capitalized words are a person).</summary>
+    private SourceType TypeOfName(string text, PersonName parsed, HeadClass preHead, HeadClass appHead, out bool weak)
     {
+        weak = false;
         string folded = NameMatcher.Fold(text);
         if (folded.StartsWith("the ", StringComparison.Ordinal))
         {
@@ -249,6 +320,11 @@ internal sealed partial class ResolutionRun
         }
 
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 1 && words[0] is "st" or "saint" or "san" or "santa")
+        {
+            return SourceType.Organization; // places and institutions named after saints
+        }
+
         for (int i = words.Length - 1; i >= 0; i--)
         {
             if (_lex.NameWords.TryGetValue(words[i], out var t))
@@ -274,6 +350,7 @@ internal sealed partial class ResolutionRun
             return SourceType.Organization;
         }
 
+        weak = true;
         if (parsed.Given.Count > 0)
         {
             return SourceType.Person;

@@ -41,6 +41,25 @@ internal sealed partial class ResolutionRun
 
         var runs = _nameRuns.Where(r => r.Start >= start && r.End <= end).ToList();
 
+        // "one of them", "some of us": the pronoun's referent.
+        if (end - start == 3 && Array.IndexOf(Indefinites, first) >= 0 && F(start + 1) == "of" && F(start + 2) is "them" or "us")
+        {
+            return new Phrase { Kind = PhraseKind.Pronoun, Start = start + 2, End = end, Head = start + 2 };
+        }
+
+        // "Ukraine's chief negotiator, Rustem Umerov": a role phrase, a comma, then the name that heads it all.
+        foreach (var run in runs)
+        {
+            if (run.Start > start + 1 && W(run.Start - 1) == "," && !runs.Any(r => r.Start == start && r.End == run.Start - 1))
+            {
+                var lead = Nominal(start, run.Start - 1, possessive: false);
+                if (lead.Head >= 0 && _lex.HeadOf(F(lead.Head), out _) is HeadClass.Person || _lex.Titles.ContainsKey(F(lead.Head)))
+                {
+                    return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = run, Lead = (start, run.Start - 1) };
+                }
+            }
+        }
+
         // Coordination of names or pronouns: "Tschernak and Schulmann", "he and Volkov".
         for (int k = start + 1; k < end - 1; k++)
         {
@@ -82,10 +101,19 @@ internal sealed partial class ResolutionRun
                 return Nominal(start, end, possessive: true);
             }
 
-            // "the Reuters agency" keeps the name; "Putin supporters" is a group described by a name.
-            if (run.End < end && IsWord(run.End) && _lex.HeadOf(F(run.End), out bool pl) is HeadClass.Person or HeadClass.People && pl)
+            // "the Reuters agency" keeps the name; "Putin supporters" and "the Whitfield campaign" are
+            // other sources described by a name.
+            if (run.End < end && IsWord(run.End) && !IsCap(run.End))
             {
-                return Nominal(start, end, possessive: false);
+                var next = _lex.HeadOf(F(run.End), out bool pl);
+                // A name with a type of its own keeps the phrase when the noun only classifies it ("the Reuters agency").
+                var own = NamedType(run);
+                bool sameKind = next is HeadClass.Media or HeadClass.Government or HeadClass.Organization
+                    && own is Documents.SourceType.Media or Documents.SourceType.Government or Documents.SourceType.Organization;
+                if (next != HeadClass.None && next != HeadClass.Event && !sameKind && !(next == HeadClass.Person && !pl))
+                {
+                    return Nominal(start, end, possessive: false);
+                }
             }
 
             return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = run };
@@ -119,8 +147,10 @@ internal sealed partial class ResolutionRun
             s += 2;
         }
 
+        // The head is the last word before a preposition, comma or participle ("a poll released Thursday").
         int h = s;
-        while (h + 1 < end && Array.IndexOf(PhraseBoundaries, F(h + 1)) < 0 && W(h + 1) != "," && W(h + 1) != "(")
+        while (h + 1 < end && Array.IndexOf(PhraseBoundaries, F(h + 1)) < 0 && W(h + 1) != "," && W(h + 1) != "("
+            && !(h + 1 > s && F(h + 1).EndsWith("ed", StringComparison.Ordinal) && !IsCap(h + 1) && _lex.HeadOf(F(h + 1), out _) == HeadClass.None))
         {
             h++;
         }
@@ -149,6 +179,15 @@ internal sealed partial class ResolutionRun
         {
             case PhraseKind.Name:
                 var named = ResolveNameMention(p.NameRun, isSource, p);
+                if (p.Lead.End > p.Lead.Start)
+                {
+                    named.AddDescription(TextOf(p.Lead.Start, p.Lead.End));
+                    if (named.Type is Documents.SourceType.Unknown or Documents.SourceType.Anonymous)
+                    {
+                        named.Type = Documents.SourceType.Person;
+                    }
+                }
+
                 if (p.End > p.NameRun.End || p.Start < p.NameRun.Start)
                 {
                     named.AddMention(_doc.SpanOfTokens(p.Start, p.End));

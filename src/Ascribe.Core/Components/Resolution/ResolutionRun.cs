@@ -264,6 +264,32 @@ internal sealed partial class ResolutionRun
                     break;
                 }
             }
+
+            if (links[a].Speaker is null && _doc.Quotes.FirstOrDefault(q => q.Depth == 0 && q.Outer.Contains(s.Start)) is { } quote)
+            {
+                // No content holds it: the speaker whose source stands closest outside the quote, in its paragraph.
+                AttributionRecord? nearest = null;
+                int bestGap = int.MaxValue;
+                foreach (var b in _doc.Attributions)
+                {
+                    if (b == a || b.Source is not { } bs || links[b].Speaker is null || quote.Outer.Overlaps(bs))
+                    {
+                        continue;
+                    }
+
+                    int gap = bs.Start >= quote.Outer.End ? bs.Start - quote.Outer.End : quote.Outer.Start - bs.End;
+                    if (gap >= 0 && gap < 200 && gap < bestGap && !_doc.Text.AsSpan(Math.Min(bs.End, quote.Outer.End), Math.Max(0, Math.Max(bs.Start, quote.Outer.Start) - Math.Min(bs.End, quote.Outer.End))).Contains("\n\n", StringComparison.Ordinal))
+                    {
+                        bestGap = gap;
+                        nearest = b;
+                    }
+                }
+
+                if (nearest is not null)
+                {
+                    links[a] = (links[nearest].Speaker, links[a].Cites, links[a].Venue);
+                }
+            }
         }
     }
 

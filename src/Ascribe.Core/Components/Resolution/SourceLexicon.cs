@@ -107,7 +107,10 @@ public sealed class SourceLexicon
     public bool IsFirstName(string name) => GenderOfFirstName(name) != Gender.Unknown;
 
     /// <summary>Class of a head noun, trying the singular of a plural ("officials", "circles", "agencies").</summary>
-    public HeadClass HeadOf(string word, out bool plural)
+    /// <param name="word">The word as written or folded.</param>
+    /// <param name="plural">True when the word is a plural (or a group noun such as "people").</param>
+    /// <param name="guess">Also guess person nouns from their form (demonyms, -ist, "-year-old"); off for capitalized words, which may be surnames.</param>
+    public HeadClass HeadOf(string word, out bool plural, bool guess = true)
     {
         string w = NameMatcher.Fold(word);
         plural = false;
@@ -127,6 +130,23 @@ public sealed class SourceLexicon
         }
 
         if (w is "men" or "women")
+        {
+            plural = true;
+            return HeadClass.Person;
+        }
+
+        if (!guess)
+        {
+            return HeadClass.None;
+        }
+
+        // "the Austrian", "the glaciologist", "the 47-year-old": person nouns no list needs to hold.
+        if (Demonyms.Contains(w) || (w.Length > 5 && w.EndsWith("ist", StringComparison.Ordinal)) || w.EndsWith("year-old", StringComparison.Ordinal))
+        {
+            return HeadClass.Person;
+        }
+
+        if (w.Length > 6 && (w.EndsWith("ists", StringComparison.Ordinal) || w.EndsWith("year-olds", StringComparison.Ordinal)))
         {
             plural = true;
             return HeadClass.Person;
