@@ -15,7 +15,7 @@ public sealed class StoreBuilder
     public const string DefaultPath = "ascribe.db";
 
     private readonly string _db;
-    private INameKey _nameKey = TransliteratedNameKey.Instance;
+    private INameKey _nameKey = ResolutionNameKey.Instance;
     private bool _migrate = true;
 
     public StoreBuilder(string? db)
@@ -23,7 +23,7 @@ public sealed class StoreBuilder
         _db = string.IsNullOrWhiteSpace(db) ? DefaultPath : db.Trim();
     }
 
-    /// <summary>Replaces the cross-document name key (default <see cref="TransliteratedNameKey"/>).</summary>
+    /// <summary>Replaces the cross-document name key (default <see cref="ResolutionNameKey"/>).</summary>
     public StoreBuilder WithNameKey(INameKey nameKey)
     {
         _nameKey = nameKey;

@@ -65,3 +65,28 @@ public sealed class FingerprintTests
         Assert.NotEqual(TextFingerprint.ArticleKey(a, "AP"), TextFingerprint.ArticleKey(a, "Reuters"));
     }
 }
+
+public sealed class ResolutionNameKeyTests
+{
+    [Theory]
+    [InlineData("Volodymyr Zelensky", "Volodymyr Zelenskyy")]
+    [InlineData("Volodymyr Zelensky", "Wolodymyr Selenskyj")]
+    [InlineData("Володимир Зеленський", "Volodymyr Zelensky")]
+    [InlineData("Andriy Tschernak", "Andriy Chernak")]
+    [InlineData("President Barack Obama", "Barack Obama")]
+    public void Key_VariantsShareAKey(string a, string b) =>
+        Assert.Equal(ResolutionNameKey.Instance.Key(a), ResolutionNameKey.Instance.Key(b));
+
+    [Theory]
+    [InlineData("he")]
+    [InlineData("Mr.")]
+    public void Key_PronounsAndBareTitlesHaveNoKey(string name) => Assert.Null(ResolutionNameKey.Instance.Key(name));
+
+    [Fact]
+    public void Key_DifferentPeopleDiffer()
+    {
+        Assert.NotEqual(ResolutionNameKey.Instance.Key("Hillary Clinton"), ResolutionNameKey.Instance.Key("Bill Clinton"));
+        Assert.False(ResolutionNameKey.Instance.SameBearer("Hillary Clinton", "Bill Clinton"));
+        Assert.True(ResolutionNameKey.Instance.SameBearer("Vladimir Zelenskiy", "Volodymyr Zelensky"));
+    }
+}

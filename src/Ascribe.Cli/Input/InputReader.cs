@@ -55,7 +55,19 @@ public sealed class InputReader
                 stdin.CopyTo(ms);
             }
 
-            yield return FromBytes("stdin", "-", ms.ToArray());
+            var bytes = ms.ToArray();
+            if (TextDecoder.TryDecode(bytes, out var piped, out _) && piped.TrimStart().StartsWith('{'))
+            {
+                // JSON objects on standard input are JSONL: one article per line.
+                foreach (var doc in JsonlLines("stdin", "-", piped.Split('\n')))
+                {
+                    yield return doc;
+                }
+
+                yield break;
+            }
+
+            yield return FromBytes("stdin", "-", bytes);
             yield break;
         }
 
@@ -202,6 +214,14 @@ public sealed class InputReader
             yield break;
         }
 
+        foreach (var doc in JsonlLines(IdOf(path), path, lines))
+        {
+            yield return doc;
+        }
+    }
+
+    private static IEnumerable<InputDocument> JsonlLines(string name, string path, IEnumerable<string> lines)
+    {
         int lineNo = 0;
         foreach (var line in lines)
         {
@@ -212,7 +232,7 @@ public sealed class InputReader
             }
 
             string origin = path + ":" + lineNo.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            string fallbackId = IdOf(path) + "-" + lineNo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string fallbackId = name + "-" + lineNo.ToString(System.Globalization.CultureInfo.InvariantCulture);
             InputDocument doc;
             try
             {

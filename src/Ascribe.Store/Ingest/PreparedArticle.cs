@@ -46,7 +46,19 @@ internal sealed class PreparedArticle
         var byId = new Dictionary<string, PreparedEntity>(StringComparer.Ordinal);
         foreach (var entity in doc.Entities)
         {
-            var prepared = new PreparedEntity(entity, nameKey.Key(entity.Name), entity.Aliases.Select(a => (a, nameKey.Key(a))).Where(p => p.Item2 is not null).Select(p => (p.a, p.Item2!)).ToList());
+            // Only full-name aliases that can denote the same bearer become cross-document aliases:
+            // a bare surname ("Clinton") or a relative grouped in by the document ("Chelsea Clinton"
+            // in an entity named "Hillary Clinton") would merge different people across articles.
+            var aliasKeys = new List<(string, string)>();
+            foreach (var alias in entity.Aliases)
+            {
+                if (nameKey.Key(alias) is { } aliasKey && aliasKey.Contains(' ', StringComparison.Ordinal) && nameKey.SameBearer(alias, entity.Name))
+                {
+                    aliasKeys.Add((alias, aliasKey));
+                }
+            }
+
+            var prepared = new PreparedEntity(entity, nameKey.Key(entity.Name), aliasKeys);
             entities.Add(prepared);
             byId[entity.Id] = prepared;
         }

@@ -8,4 +8,10 @@ public interface INameKey
 {
     /// <summary>The merge key of <paramref name="name"/>, or null when it carries no name (empty, a pronoun).</summary>
     string? Key(string name);
+
+    /// <summary>
+    /// True when two full names with the same surname key can be one person despite different given
+    /// names ("Vladimir Zelenskiy" and "Volodymyr Zelensky"); used only when exactly one speaker has the surname.
+    /// </summary>
+    bool SameBearer(string name, string other);
 }

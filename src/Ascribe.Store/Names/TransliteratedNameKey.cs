@@ -3,7 +3,7 @@ using System.Text;
 namespace Ascribe.Store.Names;
 
 /// <summary>
-/// Default <see cref="INameKey"/>: transliterates to ASCII (AnyAscii: "Владимир Зеленський" →
+/// A dependency-free <see cref="INameKey"/>: transliterates to ASCII (AnyAscii: "Владимир Зеленський" →
 /// "Vladimir Zelens'kiy"), drops titles and honorifics, and folds the spelling differences that
 /// transliteration schemes disagree on (tsch/sch/ch, kh/h, w/v, y/j/i, z/s, doubled letters), so
 /// "Zelensky", "Zelenskyy", "Selenskyj" and "Зеленський" share the key "selenski".
@@ -56,6 +56,12 @@ public sealed class TransliteratedNameKey : INameKey
 
         var kept = words.Where(w => !Titles.Contains(w)).Select(Fold).Where(w => w.Length > 0).ToList();
         return kept.Count == 0 ? null : string.Join(' ', kept);
+    }
+
+    public bool SameBearer(string name, string other)
+    {
+        string? a = Key(name), b = Key(other);
+        return a is not null && b is not null && a[0] == b[0];
     }
 
     /// <summary>The key of the last word of a name: the surname under which a bare "Putin" finds "Vladimir Putin".</summary>

@@ -392,6 +392,7 @@ internal sealed partial class SqlStore
             }
 
             long id = LookupAlias(key);
+            bool joinedBySurname = false;
             if (id == 0)
             {
                 foreach (var (_, aliasKey) in aliases)
@@ -411,9 +412,9 @@ internal sealed partial class SqlStore
                 // one speaker with that surname and the same first initial.
                 string surname = Names.TransliteratedNameKey.Surname(key)!;
                 bool bare = surname == key;
-                using var cmd = Cmd("SELECT id, name_key FROM speakers WHERE surname_key = @s AND merged_into IS NULL AND name_key <> @s ORDER BY id LIMIT 3");
+                using var cmd = Cmd("SELECT id, name FROM speakers WHERE surname_key = @s AND merged_into IS NULL AND name_key <> @s ORDER BY id LIMIT 3");
                 Db.Add(cmd, "@s", surname);
-                var found = new List<(long Id, string Key)>();
+                var found = new List<(long Id, string Name)>();
                 using (var r = cmd.ExecuteReader())
                 {
                     while (r.Read())
@@ -422,9 +423,12 @@ internal sealed partial class SqlStore
                     }
                 }
 
-                if (found.Count == 1 && (bare || found[0].Key[0] == key[0]))
+                if (found.Count == 1 && (bare || _store._nameKey.SameBearer(name, found[0].Name)))
                 {
                     id = found[0].Id;
+                    // A bare surname is not pinned as an alias: once a second "Obama" appears it
+                    // no longer names one person.
+                    joinedBySurname = bare;
                 }
             }
 
@@ -433,7 +437,11 @@ internal sealed partial class SqlStore
                 id = CreateSpeaker(name, key, type);
             }
 
-            AddAlias(id, name, key);
+            if (!joinedBySurname)
+            {
+                AddAlias(id, name, key);
+            }
+
             foreach (var (alias, aliasKey) in aliases)
             {
                 AddAlias(id, alias, aliasKey);
@@ -463,23 +471,7 @@ internal sealed partial class SqlStore
             Db.Add(cmd, "@s", Names.TransliteratedNameKey.Surname(key));
             Db.Add(cmd, "@t", type);
             Db.Add(cmd, "@at", Db.Now());
-            long id = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-
-            // A speaker known so far only by this surname ("Putin") is the same person as the new
-            // full name ("Vladimir Putin"): fold it in, as a manual merge would.
-            string? surname = Names.TransliteratedNameKey.Surname(key);
-            if (surname is not null && surname != key)
-            {
-                long bare = Db.Scalar(_connection, _tx, "SELECT id FROM speakers WHERE name_key = @k AND merged_into IS NULL AND id <> @id", ("@k", surname), ("@id", id));
-                long manual = Db.Scalar(_connection, _tx, "SELECT COUNT(*) FROM speaker_aliases WHERE alias_key = @k AND manual = 1", ("@k", surname));
-                if (bare != 0 && manual == 0 && Db.Scalar(_connection, _tx, "SELECT COUNT(*) FROM speakers WHERE surname_key = @k AND merged_into IS NULL AND name_key <> @k", ("@k", surname)) == 1)
-                {
-                    MergeInto(_connection, _tx, id, bare);
-                    _speakerCache.Clear();
-                }
-            }
-
-            return id;
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
     }
 
