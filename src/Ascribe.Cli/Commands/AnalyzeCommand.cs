@@ -18,7 +18,7 @@ public sealed class AnalyzeSettings : CommandSettings
     public string[] Paths { get; set; } = Array.Empty<string>();
 
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("jsonl (default), json, brat or table.")]
+    [Description("jsonl (default), json, brat, table or html (one self-contained page per document; needs --out).")]
     [DefaultValue("jsonl")]
     public string Format { get; set; } = "jsonl";
 
@@ -42,10 +42,15 @@ public sealed class AnalyzeSettings : CommandSettings
             return Spectre.Console.ValidationResult.Error($"Unknown model '{Model}'. Use fast or accurate.");
         }
 
-        string[] formats = { "jsonl", "json", "brat", "table" };
+        string[] formats = { "jsonl", "json", "brat", "table", "html" };
         if (!formats.Contains(Format))
         {
             return Spectre.Console.ValidationResult.Error($"Unknown format '{Format}'. Use one of: {string.Join(", ", formats)}.");
+        }
+
+        if (Format == "html" && string.IsNullOrEmpty(Out))
+        {
+            return Spectre.Console.ValidationResult.Error("--format html writes one file per document: give --out DIR.");
         }
 
         if (Paths.Length == 0)
@@ -144,6 +149,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             "json" => new JsonSink(dir, services),
             "brat" => new BratSink(dir, services),
             "table" => new TableSink(services),
+            "html" => new HtmlSink(dir!),
             _ => new JsonlSink(dir, services),
         };
 
@@ -298,6 +304,18 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             WriteAtomically(Path.Combine(_dir, name + ".ann"), ann);
             WriteAtomically(Path.Combine(_dir, name + ".txt"), doc.Text);
         }
+    }
+
+    private sealed class HtmlSink : OutputSink
+    {
+        private readonly string _dir;
+
+        public HtmlSink(string dir)
+        {
+            _dir = dir;
+        }
+
+        public override void Write(Document doc) => WriteAtomically(Path.Combine(_dir, SafeName(doc.Id) + ".html"), DocumentHtml.Render(doc));
     }
 
     private sealed class TableSink : OutputSink

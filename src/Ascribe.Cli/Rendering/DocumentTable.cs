@@ -52,6 +52,39 @@ public static class DocumentTable
 
             console.Write(flags);
         }
+
+        if (doc.Audit is { } audit)
+        {
+            RenderAudit(console, doc, audit);
+        }
+    }
+
+    /// <summary>The audit summary: counts, shares, the lead claim and the sources by type.</summary>
+    private static void RenderAudit(IAnsiConsole console, Document doc, DocumentAudit audit)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var names = audit.Sources.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        grid.AddRow("[bold]attributions[/]", audit.Attributions.ToString(inv));
+        grid.AddRow("[bold]sources[/]", $"{audit.Speakers.ToString(inv)} ({audit.NamedSpeakers.ToString(inv)} named, {audit.SpeakersByType.GetValueOrDefault("anonymous").ToString(inv)} anonymous), {audit.IndependentSpeakers.ToString(inv)} independent");
+        grid.AddRow("[bold]anonymous[/]", $"{audit.AnonymousShare.ToString("P0", inv)} of attributions");
+        grid.AddRow("[bold]relayed[/]", $"{audit.RelayedShare.ToString("P0", inv)} of attributions");
+        grid.AddRow("[bold]unattributed quotes[/]", audit.UnattributedQuotes.ToString(inv));
+        grid.AddRow("[bold]interested parties[/]", Markup.Escape(audit.InterestedParties.Count == 0 ? "none" : string.Join(", ", audit.InterestedParties.Select(k => names.GetValueOrDefault(k, k)))));
+        grid.AddRow("[bold]by type[/]", Markup.Escape(string.Join(", ", audit.SpeakersByType.Select(kv => $"{kv.Key} {kv.Value.ToString(inv)}"))));
+        if (audit.Lead is { } lead)
+        {
+            grid.AddRow("[bold]lead claim[/]", Markup.Escape($"\"{Clip(doc.Slice(lead.Content), 100)}\" - {string.Join(", ", lead.SpeakerNames)}; {lead.IndependentSpeakers.ToString(inv)} independent{(lead.Interested ? ", interested party" : string.Empty)}"));
+        }
+
+        foreach (var c in audit.Conflicts)
+        {
+            string first = audit.AttributionSources.ElementAtOrDefault(c.First) is { } k1 ? names.GetValueOrDefault(k1, k1) : "#" + (c.First + 1).ToString(inv);
+            string second = audit.AttributionSources.ElementAtOrDefault(c.Second) is { } k2 ? names.GetValueOrDefault(k2, k2) : "#" + (c.Second + 1).ToString(inv);
+            grid.AddRow("[bold]conflict[/]", Markup.Escape($"{first} vs {second} ({c.Reason})"));
+        }
+
+        console.Write(new Panel(grid).Header("sourcing audit").Border(BoxBorder.Rounded));
     }
 
     private static string Clip(string text, int max)

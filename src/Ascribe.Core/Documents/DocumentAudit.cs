@@ -49,6 +49,12 @@ public sealed class DocumentAudit
     /// <summary>The headline or lead claim and its support, or null when the lead has no attribution.</summary>
     public LeadClaim? Lead { get; set; }
 
+    /// <summary>Every source the audit counted, in order of first appearance.</summary>
+    public List<AuditSource> Sources { get; } = new();
+
+    /// <summary>For each attribution (same index as <see cref="Document.Attributions"/>), the id of its source in <see cref="Sources"/>, or null when unresolved.</summary>
+    public List<string?> AttributionSources { get; } = new();
+
     /// <summary>Pairs of attributions whose reports conflict (see the conflicting-reports flag).</summary>
     public List<ConflictingPair> Conflicts { get; } = new();
 

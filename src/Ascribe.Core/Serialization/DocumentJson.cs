@@ -214,6 +214,49 @@ public static class DocumentJson
             w.WriteNull("lead_claim");
         }
 
+        w.WriteStartArray("sources");
+        foreach (var source in audit.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", source.Id);
+            w.WriteString("name", source.Name);
+            w.WriteString("type", TypeName(source.Type));
+            if (source.Interest is null)
+            {
+                w.WriteNull("interest");
+            }
+            else
+            {
+                w.WriteString("interest", source.Interest);
+            }
+
+            w.WriteNumber("attributions", source.Attributions);
+            w.WriteNumber("cited", source.Cited);
+            w.WriteStartArray("aliases");
+            foreach (var alias in source.Aliases)
+            {
+                w.WriteStringValue(alias);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("attribution_sources");
+        foreach (var key in audit.AttributionSources)
+        {
+            if (key is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(key);
+            }
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("conflicts");
         foreach (var c in audit.Conflicts)
         {

@@ -167,15 +167,33 @@ internal sealed partial class AuditRun
             Lead = lead,
         };
         var parties = new Dictionary<string, SourceParty>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var spoke = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cited = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var f in _facts)
         {
             string type = TypeName(f.Speaker?.Type ?? SourceType.Unknown);
             audit.AttributionsByType[type] = audit.AttributionsByType.GetValueOrDefault(type) + 1;
+            audit.AttributionSources.Add(f.Speaker?.Key);
             foreach (var party in f.Cited.Prepend(f.Speaker))
             {
-                if (party is not null)
+                if (party is null)
                 {
-                    parties.TryAdd(party.Key, party);
+                    continue;
+                }
+
+                if (parties.TryAdd(party.Key, party))
+                {
+                    order.Add(party.Key);
+                    forms[party.Key] = _entities.TryGetValue(party.Key, out var entity) ? new List<string>(entity.Aliases) : new List<string>();
+                }
+
+                var counts = party == f.Speaker ? spoke : cited;
+                counts[party.Key] = counts.GetValueOrDefault(party.Key) + 1;
+                if (party.Mention is { } mention && _doc.Slice(mention).Trim() is { Length: > 0 } form && !forms[party.Key].Contains(form))
+                {
+                    forms[party.Key].Add(form);
                 }
             }
 
@@ -183,6 +201,12 @@ internal sealed partial class AuditRun
             {
                 audit.InterestedParties.Add(interested.Key);
             }
+        }
+
+        foreach (var key in order)
+        {
+            var p = parties[key];
+            audit.Sources.Add(new AuditSource(key, p.Name, p.Type, p.Interest, spoke.GetValueOrDefault(key), cited.GetValueOrDefault(key), forms[key]));
         }
 
         audit.Speakers = parties.Count;
