@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace Ascribe.Cli.Tests;
+
+/// <summary>The audit in the analyze formats: JSON object, HTML pages, terminal table.</summary>
+public sealed class AuditOutputTests
+{
+    [Fact]
+    public void AnalyzeHtml_WithoutOut_IsUsageError()
+    {
+        var result = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--format", "html");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--format html writes one file per document: give --out DIR.", result.Error + result.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnalyzeHtml_WritesOneSelfContainedPagePerDocument()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ascribe-html-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            string input = Path.Combine(dir, "in.jsonl");
+            File.WriteAllText(input,
+                "{\"id\":\"a/1\",\"title\":\"First <b>story</b>\",\"text\":\"\\\"We will win,\\\" the general said. <script>alert(1)</script>\"}\n" +
+                "{\"id\":\"a2\",\"text\":\"Officials said the talks may fail.\"}\n");
+            string outDir = Path.Combine(dir, "out");
+            var result = CliRunner.Run("analyze", input, "--format", "html", "--out", outDir);
+            Assert.Equal(0, result.ExitCode);
+            var files = Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(new[] { "a2.html", "a_1.html" }, files);
+            string html = File.ReadAllText(Path.Combine(outDir, "a_1.html"));
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("First &lt;b&gt;story&lt;/b&gt;", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("<span class=\"src sp0\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+    }
+
+    [Fact]
+    public void AnalyzeJson_CarriesTheAuditObject()
+    {
+        var result = CliRunner.RunWithInput("A senior official said the talks may fail. John Smith said the talks were over.", "analyze", "-");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var audit = json.RootElement.GetProperty("audit");
+        Assert.Equal(2, audit.GetProperty("attributions").GetInt32());
+        Assert.Equal(1, audit.GetProperty("anonymous_attributions").GetInt32());
+        Assert.Equal(0.5, audit.GetProperty("anonymous_share").GetDouble());
+        Assert.Equal(1, audit.GetProperty("speakers_by_type").GetProperty("anonymous").GetInt32());
+        var sources = audit.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToArray();
+        Assert.Equal(new[] { "A senior official", "John Smith" }, sources);
+        var flags = json.RootElement.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToArray();
+        Assert.Contains("anonymous-source", flags);
+        Assert.Contains("hedged-claim", flags);
+    }
+
+    [Fact]
+    public void AnalyzeTable_ShowsTheAuditPanel()
+    {
+        var result = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--format", "table");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("sourcing audit", result.Console, StringComparison.Ordinal);
+        Assert.Contains("lead claim", result.Console, StringComparison.Ordinal);
+        Assert.Contains("truncated-attribution", result.Console, StringComparison.Ordinal);
+    }
+}
