@@ -51,6 +51,9 @@ public static class CliApp
             config.AddCommand<EvalCorefCommand>("eval-coref")
                 .WithDescription("Agreement of pronoun-source resolution with CoreNLP coreference on a PolNeAR-style folder.")
                 .WithExample("eval-coref", "--gold", "../shared/data/polnear/dev");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Corpus charts and CSV over analyzed JSONL: top speakers, source types per outlet, anonymous share by month.")
+                .WithExample("report", "out/ascribe.jsonl", "--out", "report");
             config.AddCommand<AnnotateCommand>("annotate")
                 .WithDescription("Print tokens with lemma, part of speech, entity and dependency columns (CoNLL-like).")
                 .WithExample("annotate", "samples/putin-inner-circle.txt", "--format", "conll");
