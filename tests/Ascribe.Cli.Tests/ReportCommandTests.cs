@@ -73,7 +73,8 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         string[] speakers = File.ReadAllLines(Path.Combine(outDir, "top-speakers.csv"));
-        Assert.Equal("John Smith,unknown,2,2", speakers[1]);
+        // The type is whatever the speaker stage decides; the counts are the report's.
+        Assert.Matches("^John Smith,[a-z]+,2,2$", speakers[1]);
         Assert.Contains("Officials,anonymous,1,1", speakers);
         Assert.Equal(new[] { "month,documents,attributions,anonymous,share", "2023-03,1,2,1,0.5", "2023-04,1,1,0,0" },
             File.ReadAllLines(Path.Combine(outDir, "anonymous-by-month.csv")));

@@ -53,8 +53,8 @@ public sealed class DocumentHtmlTests
         var doc = TestText.Analyze("\"We will win,\" the general said. The mayor said the bridge would reopen.");
         Assert.Equal(2, doc.Attributions.Count);
         string html = DocumentHtml.Render(doc);
-        Assert.Matches("<span class=\"src sp0\"[^>]*>the general</span>", html);
-        Assert.Matches("<span class=\"cue sp0\"[^>]*>said</span>", html);
+        Assert.Matches("<span class=\"src sp0\"[^>]*>(<span class=\"flag\"[^>]*>)?the general</span>", html);
+        Assert.Matches("<span class=\"cue sp0\"[^>]*>(<span class=\"flag\"[^>]*>)?said</span>", html);
         Assert.Matches("<span class=\"content sp0\"[^>]*>(<span class=\"flag\"[^>]*>)?&quot;We will win,&quot;</span>", html);
         Assert.Matches("<span class=\"src sp1\"[^>]*>(<span class=\"flag\"[^>]*>)?The mayor</span>", html);
         // Every opened span is closed: nested and overlapping marks are cut into pieces.
