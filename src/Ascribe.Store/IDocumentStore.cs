@@ -42,4 +42,10 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>Detaches <paramref name="alias"/> from its speaker into a new speaker, with the quotes attributed under that name.</summary>
     SpeakerSummary Split(string alias);
+
+    /// <summary>Stored documents, newest publication first, skipping <paramref name="offset"/>.</summary>
+    IReadOnlyList<DocumentSummary> Documents(int offset, int limit);
+
+    /// <summary>The stored document with store id <paramref name="id"/>, rebuilt with its attributions, entities and flags; null when there is none.</summary>
+    StoredDocument? Document(long id);
 }

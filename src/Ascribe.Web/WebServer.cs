@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
+using Ascribe.Store;
 using Ascribe.Web.Analysis;
 using Ascribe.Web.Endpoints;
+using Ascribe.Web.Pages;
 using Ascribe.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -46,7 +48,14 @@ public static class WebServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<AnalysisService>();
-        builder.Services.AddSingleton(new SiteInfo(options, hasCorpus: false));
+        // Opening the store applies its migrations; a bad DB string fails here, before listening.
+        IDocumentStore? store = options.Database is null ? null : new StoreBuilder(options.Database).Build();
+        if (store is not null)
+        {
+            builder.Services.AddSingleton(store);
+        }
+
+        builder.Services.AddSingleton(new SiteInfo(options, hasCorpus: store is not null));
         builder.Services.AddSingleton<ApiToken>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -89,6 +98,11 @@ public static class WebServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (store is not null)
+        {
+            app.Lifetime.ApplicationStopped.Register(store.Dispose);
+        }
+
         app.Use(SecurityHeaders.Apply);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -101,6 +115,12 @@ public static class WebServer
 
         app.MapOpenApi();
         AnalyzeEndpoints.Map(app);
+        if (store is not null)
+        {
+            CorpusApi.Map(app);
+            CorpusPages.Map(app);
+        }
+
         return app;
     }
 }

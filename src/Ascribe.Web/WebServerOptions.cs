@@ -9,6 +9,12 @@ public sealed class WebServerOptions
     /// <summary>Addresses Kestrel listens on; each must be loopback unless <see cref="AllowRemote"/> is set.</summary>
     public IReadOnlyList<string> Urls { get; init; } = new[] { DefaultUrl };
 
+    /// <summary>
+    /// The store to browse and ingest into: a SQLite file or a PostgreSQL connection string or URL
+    /// (see <c>StoreBuilder</c>). Null serves only the analyzer, without store pages and endpoints.
+    /// </summary>
+    public string? Database { get; init; }
+
     /// <summary>Lets the server listen on non-loopback addresses.</summary>
     public bool AllowRemote { get; init; }
 

@@ -3,7 +3,7 @@
 // and stops everything it started. Run with `npm test` after building src/Ascribe.Cli (Release).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,9 +51,14 @@ before(async () => {
   assert.ok(existsSync(ascribeDll), `build the CLI first: ${ascribeDll} is missing`);
   assert.ok(existsSync(chromiumPath), `Chromium is missing at ${chromiumPath} (apt-get install chromium)`);
   workDir = mkdtempSync(join(tmpdir(), 'ascribe-e2e-'));
+  // A small store: the sample article and three wire stories with a quote repeated across outlets.
+  const db = join(workDir, 'corpus.db');
+  const ingest = spawnSync('dotnet', [ascribeDll, 'ingest', join(root, 'tests/data/putin-inner-circle.txt'),
+    join(here, 'corpus/wire.jsonl'), '--db', db], { encoding: 'utf8' });
+  assert.equal(ingest.status, 0, `ascribe ingest failed: ${ingest.stderr}`);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn('dotnet', [ascribeDll, 'serve', '--urls', base], { stdio: ['ignore', 'inherit', 'inherit'], cwd: workDir });
+  server = spawn('dotnet', [ascribeDll, 'serve', '--db', db, '--urls', base], { stdio: ['ignore', 'inherit', 'inherit'], cwd: workDir });
   await waitForServer(base + '/', server, 60_000);
   context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     executablePath: chromiumPath,
@@ -132,6 +137,37 @@ test('a pasted article with <script> and event handlers executes nothing', async
   } finally {
     page.off('dialog', onDialog);
   }
+});
+
+test('searching the store and opening a speaker page', async () => {
+  await page.goto(base + '/');
+  await page.fill('form.navsearch input[name=q]', 'bridge');
+  await Promise.all([page.waitForURL(/\/search\?q=bridge/), page.click('form.navsearch button')]);
+  const rows = page.locator('#results tr.hit');
+  assert.ok(await rows.count() >= 2, 'search finds the bridge quotes');
+  assert.ok(await page.locator('#results', { hasText: 'Valley Courier' }).isVisible());
+  await shot('search');
+
+  await Promise.all([page.waitForURL(/\/speakers\//), page.locator('#results a.speaker', { hasText: 'Helen Brandt' }).first().click()]);
+  assert.match(await page.locator('#speaker-name').textContent(), /Helen Brandt/);
+  assert.match(await page.locator('#aliases').textContent(), /Brandt/);
+  const outlets = await page.locator('#outlets tbody tr').allTextContents();
+  assert.ok(outlets.some(o => o.includes('Harbor Gazette')) && outlets.some(o => o.includes('Valley Courier')), outlets.join(' | '));
+  assert.ok(await page.locator('#timeline tbody tr').count() >= 1);
+  assert.ok(await page.locator('#recent tr.hit').count() >= 2);
+  await shot('speaker');
+
+  // From a quote to its article: the stored text with highlights.
+  await Promise.all([page.waitForURL(/\/documents\/\d+$/), page.locator('#recent tr.hit a[href^="/documents/"]').first().click()]);
+  assert.ok(await page.locator('#text mark').count() >= 2);
+  assert.ok(await page.locator('#speakers li.speaker a[href^="/speakers/"]').count() >= 1, 'speakers link to their pages');
+});
+
+test('tracked quotes list the repeated quote with its first appearance', async () => {
+  await page.goto(base + '/tracked');
+  const first = page.locator('section.tracked').first();
+  assert.match(await first.textContent(), /We will rebuild the bridge/);
+  assert.match(await first.locator('tr.hit').first().textContent(), /Harbor Gazette/);
 });
 
 test('the API answers with security headers and problem details', async () => {

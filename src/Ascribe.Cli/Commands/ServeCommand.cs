@@ -9,6 +9,10 @@ namespace Ascribe.Cli.Commands;
 
 public sealed class ServeSettings : CommandSettings
 {
+    [CommandOption("--db <DB>")]
+    [Description("Store to browse, search and ingest into: SQLite file (default ascribe.db), or a PostgreSQL connection string or postgres:// URL.")]
+    public string? Db { get; set; }
+
     [CommandOption("--urls <URLS>")]
     [Description("Addresses to listen on, separated by ';' or ','. Default http://127.0.0.1:5080.")]
     [DefaultValue(WebServerOptions.DefaultUrl)]
@@ -75,6 +79,7 @@ public sealed class ServeCommand : Command<ServeSettings>
         string? token = settings.ApiToken ?? Environment.GetEnvironmentVariable("ASCRIBE_API_TOKEN");
         var options = new WebServerOptions
         {
+            Database = settings.Db ?? Ascribe.Store.StoreBuilder.DefaultPath,
             Urls = settings.UrlList,
             AllowRemote = settings.AllowRemote,
             ApiToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
@@ -82,7 +87,17 @@ public sealed class ServeCommand : Command<ServeSettings>
             RateLimitPerMinute = settings.RateLimit,
         };
 
-        var app = WebServer.Build(options);
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = WebServer.Build(options);
+        }
+        catch (Ascribe.Core.Errors.AscribeException ex)
+        {
+            _services.Fail(ex.Message);
+            return ExitCodes.Fatal;
+        }
+
         try
         {
             app.StartAsync(cancellationToken).GetAwaiter().GetResult();

@@ -15,10 +15,10 @@ public static class ReportView
     private const int Colours = 8;
 
     /// <summary>Renders the report body (without the site layout).</summary>
-    /// <param name="speakerLink">Maps an entity id to a speaker page URL, or null when there is none.</param>
-    public static string Render(Document doc, Func<string, string?>? speakerLink = null)
+    /// <param name="speakerLink">Maps an attribution's index to its speaker's page URL, or null when there is none.</param>
+    public static string Render(Document doc, Func<int, string?>? speakerLink = null)
     {
-        var speakers = CollectSpeakers(doc);
+        var speakers = CollectSpeakers(doc, speakerLink);
         var sb = new StringBuilder(doc.Text.Length * 2 + 4096);
         string title = doc.Meta.TryGetValue("title", out var t) ? t : doc.Id;
         sb.Append("<h1>").Append(Html.E(title)).Append("</h1>");
@@ -39,7 +39,7 @@ public static class ReportView
             sb.Append("<ul>");
             foreach (var s in speakers.Values.OrderByDescending(s => s.Count).ThenBy(s => s.Order))
             {
-                string? link = s.EntityId is not null ? speakerLink?.Invoke(s.EntityId) : null;
+                string? link = s.Link;
                 sb.Append("<li class=\"speaker\" data-speaker=\"").Append(Html.E(s.Key)).Append("\"><span class=\"swatch s")
                   .Append(s.Colour.ToString(CultureInfo.InvariantCulture)).Append("\"></span>");
                 if (link is not null)
@@ -230,12 +230,13 @@ public static class ReportView
         return Html.Clip($"{who} — {cue}", 120);
     }
 
-    private static Dictionary<string, Speaker> CollectSpeakers(Document doc)
+    private static Dictionary<string, Speaker> CollectSpeakers(Document doc, Func<int, string?>? speakerLink)
     {
         var entities = doc.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
-        foreach (var a in doc.Attributions)
+        for (int i = 0; i < doc.Attributions.Count; i++)
         {
+            var a = doc.Attributions[i];
             string key = KeyOf(doc, a);
             if (!speakers.TryGetValue(key, out var s))
             {
@@ -258,6 +259,7 @@ public static class ReportView
             }
 
             s.Count++;
+            s.Link ??= speakerLink?.Invoke(i);
         }
 
         return speakers;
@@ -290,5 +292,7 @@ public static class ReportView
         public int Colour { get; } = colour;
 
         public int Count { get; set; }
+
+        public string? Link { get; set; }
     }
 }
