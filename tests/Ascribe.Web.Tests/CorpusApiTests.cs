@@ -192,8 +192,9 @@ public sealed class CorpusApiTests : IDisposable
         }
 
         string page = await app.Client.GetStringAsync($"/documents/{id}");
-        Assert.Contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;", page, StringComparison.Ordinal);
-        Assert.Contains("<mark class=\"q s0\"", page, StringComparison.Ordinal);
+        Assert.Contains("<mark class=", page, StringComparison.Ordinal);
+        string unmarked = System.Text.RegularExpressions.Regex.Replace(page, "</?mark[^>]*>", string.Empty);
+        Assert.Contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;", unmarked, StringComparison.Ordinal);
     }
 
     [Fact]
