@@ -54,7 +54,7 @@ public static class QuickHarness
                     stages.Add(args[++i]);
                     break;
                 default:
-                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|read|tokenize|sentences]...");
+                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|read|tokenize|sentences|components]...");
                     return 2;
             }
         }
@@ -73,6 +73,7 @@ public static class QuickHarness
                 "text" => Measure("ascribe text layer (tokenize+sentences+quotes)", corpus, DefaultPipeline.TextLayer().Build(), minWords, minSeconds),
                 "pipeline" => Measure("ascribe full pipeline (DefaultPipeline.Create)", corpus, DefaultPipeline.Create(), minWords, minSeconds),
                 "read" => MeasureScan(corpus, minWords, minSeconds),
+                "components" => MeasureComponents(corpus, DefaultPipeline.Create(), minWords, minSeconds),
                 "tokenize" => Measure("ascribe normalize+tokenize", corpus, new PipelineBuilder().Add(new Tokenizer()).Build(), minWords, minSeconds),
                 "sentences" => Measure("ascribe tokenize+sentences", corpus, new PipelineBuilder().Add(new Tokenizer()).Add(new SentenceSplitter()).Build(), minWords, minSeconds),
                 _ => null,
@@ -140,6 +141,38 @@ public static class QuickHarness
 
         sw.Stop();
         return new Measurement(name, words, (CpuTime() - cpu).TotalSeconds, sw.Elapsed.TotalSeconds, docs, tokens);
+    }
+
+    /// <summary>Runs the full pipeline and prints each component's share of the time (wall clock, after warm-up).</summary>
+    private static Measurement MeasureComponents(Corpus corpus, Pipeline pipeline, long minWords, double minSeconds)
+    {
+        var whole = Measure("ascribe full pipeline (DefaultPipeline.Create)", corpus, pipeline, minWords, minSeconds);
+        var seconds = new double[pipeline.Components.Count];
+        long words = 0;
+        var sw = Stopwatch.StartNew();
+        while (words < minWords || sw.Elapsed.TotalSeconds < minSeconds)
+        {
+            foreach (var text in corpus.Texts)
+            {
+                var doc = new Document("d", text);
+                for (int c = 0; c < seconds.Length; c++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    pipeline.Components[c].Process(doc);
+                    seconds[c] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                }
+            }
+
+            words += corpus.Words;
+        }
+
+        double total = seconds.Sum();
+        for (int c = 0; c < seconds.Length; c++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"COMPONENT\t{pipeline.Components[c].Name}\t{words / seconds[c]:F0}\twords/s\t{100 * seconds[c] / total:F1}\t%"));
+        }
+
+        return whole;
     }
 
     /// <summary>The floor: reading every file from disk (page cache), decoding it and counting its words, nothing else.</summary>

@@ -7,6 +7,13 @@ internal sealed partial class AuditRun
     /// <summary>How many sentences back a contrast may reach for the report it answers.</summary>
     private const int ContrastWindow = 8;
 
+    /// <summary>
+    /// How many earlier attributions a report is compared with for opposite polarity. Far above any
+    /// news article (PolNeAR's longest has under 100); it keeps a document with tens of thousands
+    /// of attributions from taking quadratic time (issue 9).
+    /// </summary>
+    private const int ConflictLookback = 1000;
+
     private readonly List<(int First, int Second, string Reason)> _conflicts = new();
 
     /// <summary>
@@ -42,7 +49,7 @@ internal sealed partial class AuditRun
                 }
             }
 
-            for (int i = 0; i < j; i++)
+            for (int i = Math.Max(0, j - ConflictLookback); i < j; i++)
             {
                 var earlier = ordered[i];
                 if (paired.Contains(earlier.Index) || !DifferentSources(earlier, later))

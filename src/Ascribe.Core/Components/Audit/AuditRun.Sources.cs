@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 
 namespace Ascribe.Core.Components.Audit;
 
@@ -143,13 +144,16 @@ internal sealed partial class AuditRun
             attributedText.Add(" " + string.Join(' ', a.Content.SelectMany(LowerWords)) + " ");
         }
 
+        // Indexed and joined once: a scan of every attribution per quote made long documents quadratic (issue 9).
+        var coveredIndex = new SpanIndex(covered);
+        string allAttributedText = string.Join('\n', attributedText);
         var cueSentences = _facts.Where(f => f.Attribution.Cue is not null).Select(f => f.Sentence).ToHashSet();
         int count = 0;
         bool previousAttributed = false;
         int previousParagraph = -1;
         foreach (var q in _doc.Quotes.Where(q => q.Depth == 0).OrderBy(q => q.Outer.Start))
         {
-            bool attributed = covered.Any(span => span.Overlaps(q.Outer))
+            bool attributed = coveredIndex.AnyOverlaps(q.Outer)
                 || cueSentences.Contains(SentenceOf(q.Content.Start))
                 || (previousAttributed && (q.ContinuesPrevious || q.Paragraph == previousParagraph));
             previousAttributed = attributed;
@@ -161,7 +165,8 @@ internal sealed partial class AuditRun
             }
 
             string text = " " + string.Join(' ', words) + " ";
-            if (attributedText.Any(t => t.Contains(text, StringComparison.Ordinal)))
+            // Each attributed text is padded with spaces and holds no line break, so a match never spans two.
+            if (allAttributedText.Contains(text, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 using Ascribe.Core.Lexicons;
 using Ascribe.Core.Serialization;
 
@@ -345,20 +346,21 @@ internal sealed partial class AuditRun
     /// <summary>An attribution whose cue lies inside another's content is relayed through that other one.</summary>
     private void FindNesting()
     {
-        foreach (var inner in _facts)
+        // The first other attribution (in _facts order) whose content covers the cue; an index
+        // of content fragments keeps this linear on documents with thousands of attributions.
+        var contents = new SpanIndex(_facts.SelectMany((f, k) => f.Attribution.Content.Select(c => (c, k))));
+        for (int k = 0; k < _facts.Count; k++)
         {
+            var inner = _facts[k];
             if (inner.Attribution.Cue is not { } cue)
             {
                 continue;
             }
 
-            foreach (var outer in _facts)
+            int outer = contents.MinPayloadCovering(cue, exclude: k);
+            if (outer >= 0)
             {
-                if (outer != inner && outer.Attribution.Content.Any(c => c.Start <= cue.Start && cue.End <= c.End))
-                {
-                    inner.NestedIn = outer.Index;
-                    break;
-                }
+                inner.NestedIn = _facts[outer].Index;
             }
         }
     }

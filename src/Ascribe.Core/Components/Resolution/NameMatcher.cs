@@ -1,5 +1,6 @@
 using System.Text;
 using AnyAscii;
+using Ascribe.Core.Internal;
 
 namespace Ascribe.Core.Components.Resolution;
 
@@ -55,7 +56,14 @@ public static class NameMatcher
     /// ASCII, lower-case form of <paramref name="text"/>: transliterated (any script, diacritics),
     /// periods removed, runs of whitespace as one space, trimmed.
     /// </summary>
-    public static string Fold(string text)
+    private static readonly BoundedCache<string, string> FoldCache = new(1 << 16, StringComparer.Ordinal);
+    private static readonly BoundedCache<string, IReadOnlyList<string>> KeysCache = new(1 << 16, StringComparer.Ordinal);
+    private static readonly BoundedCache<(string, string), bool> MatchCache = new(1 << 16);
+
+    /// <summary>Memoized: names recur across a document, and folding and key expansion dominated speaker resolution (issue 9).</summary>
+    public static string Fold(string text) => FoldCache.GetOrAdd(text, FoldUncached);
+
+    private static string FoldUncached(string text)
     {
         string ascii = text.Transliterate();
         var sb = new StringBuilder(ascii.Length);
@@ -82,7 +90,9 @@ public static class NameMatcher
     }
 
     /// <summary>Phonetic keys of one folded word (one, or more when a grapheme is ambiguous; at most four).</summary>
-    public static IReadOnlyList<string> Keys(string word)
+    public static IReadOnlyList<string> Keys(string word) => KeysCache.GetOrAdd(word, KeysUncached);
+
+    private static IReadOnlyList<string> KeysUncached(string word)
     {
         var keys = new List<StringBuilder> { new() };
         int i = 0;
@@ -164,7 +174,9 @@ public static class NameMatcher
     }
 
     /// <summary>True when two single words (any script or case) can be spellings of the same name.</summary>
-    public static bool WordsMatch(string a, string b)
+    public static bool WordsMatch(string a, string b) => MatchCache.GetOrAdd((a, b), static pair => WordsMatchUncached(pair.Item1, pair.Item2));
+
+    private static bool WordsMatchUncached(string a, string b)
     {
         string fa = Fold(a), fb = Fold(b);
         if (fa.Length == 0 || fb.Length == 0)
@@ -200,9 +212,14 @@ public static class NameMatcher
     }
 
     /// <summary>Splits a name into titles, given names and surname (see the class remarks).</summary>
-    public static PersonName Parse(string name, SourceLexicon? lexicon = null)
+    private static readonly BoundedCache<(string, SourceLexicon), PersonName> ParseCache = new(1 << 16);
+
+    /// <summary>Memoized per name and lexicon; the result is immutable.</summary>
+    public static PersonName Parse(string name, SourceLexicon? lexicon = null) =>
+        ParseCache.GetOrAdd((name, lexicon ?? SourceLexicon.Default), static key => ParseUncached(key.Item1, key.Item2));
+
+    private static PersonName ParseUncached(string name, SourceLexicon lexicon)
     {
-        lexicon ??= SourceLexicon.Default;
         var words = Fold(name).Split(new[] { ' ', '-', '\'' }, StringSplitOptions.RemoveEmptyEntries).ToList();
         var titles = new List<string>();
         var gender = Gender.Unknown;
@@ -257,10 +274,10 @@ public static class NameMatcher
 
         if (kept.Count == 0)
         {
-            return new PersonName(titles, Array.Empty<string>(), string.Empty, gender);
+            return new PersonName(titles.ToArray(), Array.Empty<string>(), string.Empty, gender);
         }
 
-        return new PersonName(titles, kept.Take(kept.Count - 1).ToArray(), kept[^1], gender);
+        return new PersonName(titles.ToArray(), kept.Take(kept.Count - 1).ToArray(), kept[^1], gender);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 using AttributionRecord = Ascribe.Core.Documents.Attribution;
 
 namespace Ascribe.Core.Components.Resolution;
@@ -32,7 +33,7 @@ internal sealed partial class ResolutionRun
     private List<RelayHit> FindRelays(List<AttributionRecord> attributions)
     {
         var hits = new List<RelayHit>();
-        var cueSpans = attributions.Where(a => a.Cue is not null).Select(a => a.Cue!.Value).ToList();
+        var cueSpans = new SpanIndex(attributions.Where(a => a.Cue is not null).Select(a => a.Cue!.Value));
         for (int t = 0; t < _doc.TokenCount; t++)
         {
             if (!IsWord(t) || InQuote(_doc.TokenData[t].Start))
@@ -40,7 +41,13 @@ internal sealed partial class ResolutionRun
                 continue;
             }
 
-            foreach (var (words, role) in _lex.Relays)
+            // Only entries whose first word is this token's can match; the index keeps lexicon order.
+            if (!_lex.RelaysByFirstWord.TryGetValue(F(t), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (words, role) in candidates)
             {
                 if (!MatchesAt(t, words))
                 {
@@ -49,7 +56,7 @@ internal sealed partial class ResolutionRun
 
                 int objStart = t + words.Length;
                 var phraseSpan = new TextSpan(_doc.TokenData[t].Start, _doc.TokenData[objStart - 1].End);
-                if (cueSpans.Any(c => c.Overlaps(phraseSpan)) && role == "cites" && words[0] == "according")
+                if (cueSpans.AnyOverlaps(phraseSpan) && role == "cites" && words[0] == "according")
                 {
                     break; // "according to X" is itself the attribution's cue
                 }

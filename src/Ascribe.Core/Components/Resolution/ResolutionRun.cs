@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 using AttributionRecord = Ascribe.Core.Documents.Attribution;
 
 namespace Ascribe.Core.Components.Resolution;
@@ -17,7 +18,8 @@ internal sealed partial class ResolutionRun
 
     private readonly Document _doc;
     private readonly SourceLexicon _lex;
-    private readonly List<TextSpan> _quoteSpans = new();
+    private readonly SpanIndex _quoteSpans;
+    private readonly string?[] _folded;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     private readonly List<Cluster> _clusters = new();
     private readonly List<HistoryItem> _history = new();
@@ -29,13 +31,8 @@ internal sealed partial class ResolutionRun
     {
         _doc = doc;
         _lex = lexicon;
-        foreach (var q in doc.Quotes)
-        {
-            if (q.Depth == 0)
-            {
-                _quoteSpans.Add(q.Outer);
-            }
-        }
+        _folded = new string?[doc.TokenCount];
+        _quoteSpans = new SpanIndex(doc.Quotes.Where(q => q.Depth == 0).Select(q => q.Outer));
 
         for (int t = 0; t < doc.TokenCount; t++)
         {
@@ -297,7 +294,8 @@ internal sealed partial class ResolutionRun
 
     private string W(int t) => _doc.Normalized.Text.Substring(_doc.TokenData[t].NormStart, _doc.TokenData[t].NormEnd - _doc.TokenData[t].NormStart);
 
-    private string F(int t) => NameMatcher.Fold(W(t));
+    /// <summary>The folded token, computed once per token: relay matching asks for it once per token and lexicon entry (issue 9).</summary>
+    private string F(int t) => _folded[t] ??= NameMatcher.Fold(W(t));
 
     private bool IsWord(int t) => _doc.TokenData[t].Kind is TokenKind.Word or TokenKind.Number;
 
@@ -312,18 +310,7 @@ internal sealed partial class ResolutionRun
         return w.Length > 0 && char.IsUpper(w[0]);
     }
 
-    private bool InQuote(int offset)
-    {
-        foreach (var q in _quoteSpans)
-        {
-            if (q.Contains(offset))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool InQuote(int offset) => _quoteSpans.AnyContains(offset);
 
     private int SentenceOf(int t) => Math.Max(0, _doc.TokenData[t].Sentence);
 

@@ -49,6 +49,8 @@ public sealed class SourceLexicon
         Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
         Hedges = hedges.ToFrozenDictionary(StringComparer.Ordinal);
         Relays = relays.OrderByDescending(r => r.Words.Length).ToArray();
+        RelaysByFirstWord = Relays.Where(r => r.Words.Length > 0).GroupBy(r => r.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         MaxTitleWords = titles.Keys.Max(t => t.Count(c => c == ' ') + 1);
     }
 
@@ -77,6 +79,9 @@ public sealed class SourceLexicon
 
     /// <summary>Relay phrases (words, role: cites, venue or addressee), longest first.</summary>
     public IReadOnlyList<(string[] Words, string Role)> Relays { get; }
+
+    /// <summary><see cref="Relays"/> grouped by first word, each group in the order of <see cref="Relays"/>.</summary>
+    public IReadOnlyDictionary<string, (string[] Words, string Role)[]> RelaysByFirstWord { get; }
 
     /// <summary>Words inside proper names that type them ("post" → media, "ministry" → government).</summary>
     public FrozenDictionary<string, SourceType> NameWords { get; }

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace Ascribe.Core.Internal;
+
+/// <summary>
+/// A thread-safe memo for pure functions on the hot path. It forgets everything once it holds
+/// <c>capacity</c> entries, so a long stream of documents cannot grow it without bound.
+/// </summary>
+internal sealed class BoundedCache<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, TValue> _entries;
+    private readonly int _capacity;
+
+    public BoundedCache(int capacity, IEqualityComparer<TKey>? comparer = null)
+    {
+        _capacity = capacity;
+        _entries = new ConcurrentDictionary<TKey, TValue>(comparer);
+    }
+
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> compute)
+    {
+        if (_entries.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        value = compute(key);
+        if (_entries.Count >= _capacity)
+        {
+            _entries.Clear();
+        }
+
+        _entries.TryAdd(key, value);
+        return value;
+    }
+}
