@@ -1,3 +1,6 @@
+using Ascribe.Core.Pipeline;
+using Ascribe.Core.Serialization;
+using Ascribe.Web.Analysis;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -35,14 +38,16 @@ public sealed class PageTests
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<aside id=\"speakers\"", html, StringComparison.Ordinal);
-        Assert.Matches("<li class=\"speaker\"[^>]*><span class=\"swatch s\\d\"></span><span class=\"name\">(Andriy )?Tschernak</span>", html);
-        Assert.Matches("<mark class=\"src s\\d\"[^>]*>Tschernak</mark>", html);
-        Assert.Matches("<mark class=\"cue s\\d\"[^>]*>told</mark>", html);
-        Assert.True(Regex.Matches(html, "<mark class=\"q ").Count >= 10);
-        // The highlighted text, stripped of marks and decoded, is exactly the article.
-        var article = Regex.Match(html, "<article id=\"text\" class=\"text\">(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
-        Assert.Equal(TestApp.Sample, WebUtility.HtmlDecode(Regex.Replace(article, "</?mark[^>]*>", string.Empty)));
+        // The report page is the HTML report of `ascribe analyze --format html`, plus the site's navigation.
+        var doc = DefaultPipeline.Create().Run(AnalysisService.ContentId(TestApp.Sample), TestApp.Sample);
+        doc.Meta["title"] = "Negotiations";
+        Assert.Matches("<body>\n<nav class=\"site-nav\"[^>]*>.*?<a [^>]*href=\"/\">Analyze another article</a>", html);
+        Assert.Equal(DocumentHtml.Render(doc), Regex.Replace(html, "\n<nav class=\"site-nav\".*?</nav>\n", string.Empty, RegexOptions.Singleline));
+        Assert.Contains("<section id=\"sources\"", html, StringComparison.Ordinal);
+        Assert.Matches("<tr class=\"source\"><td><span class=\"swatch sp\\d+\"></span>(Andriy )?Tschernak", html);
+        Assert.Matches("<span class=\"src sp\\d+\"[^>]*>(<span class=\"flag\"[^>]*>)?(Andriy )?Tschernak</span>", html);
+        Assert.Matches("<span class=\"cue sp\\d+\"[^>]*>told</span>", html);
+        Assert.True(Regex.Matches(html, "<span class=\"content sp").Count >= 10);
     }
 
     [Fact]
@@ -64,12 +69,15 @@ public sealed class PageTests
             Assert.DoesNotContain(tag, html, StringComparison.OrdinalIgnoreCase);
         }
 
-        // Attribution highlights may start inside the pasted markup, so check the escaped pieces.
-        Assert.Contains("&lt;", html, StringComparison.Ordinal);
-        Assert.Contains("window.__pwned = 1&lt;/script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;img src=x onerror", html, StringComparison.Ordinal);
-        Assert.Contains("=&quot;window.__pwned=2&quot;&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("<h1>&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;</h1>", html, StringComparison.Ordinal);
+        // Shown as text: the article body, with highlight tags removed and entities decoded, holds each pasted paragraph verbatim.
+        string article = Regex.Match(html, "<article id=\"text\" class=\"text\">(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
+        string shown = WebUtility.HtmlDecode(Regex.Replace(article, "<[^>]+>", string.Empty));
+        foreach (var paragraph in Payload.Split("\n\n"))
+        {
+            Assert.Contains(paragraph, shown, StringComparison.Ordinal);
+        }
+
+        Assert.Matches("<h1>&lt;script&gt;alert\\(&#(39|x27);title&#(39|x27);\\)&lt;/script&gt;</h1>", html);
         Assert.DoesNotMatch("<[^>]*\\son[a-z]+\\s*=", html);
     }
 
@@ -84,7 +92,7 @@ public sealed class PageTests
         using var response = await app.Client.PostAsync("/analyze", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string html = await response.Content.ReadAsStringAsync();
-        Assert.Matches("<mark class=\"src s0\"[^>]*>the minister</mark>", html);
+        Assert.Matches("<span class=\"src (sp\\d+|unresolved)\"[^>]*>(<span class=\"flag\"[^>]*>)?the minister</span>", html);
         Assert.DoesNotContain("document.title", html, StringComparison.Ordinal);
     }
 

@@ -170,8 +170,7 @@ public static class AnalyzeEndpoints
             return Html.Error(StatusCodes.Status400BadRequest, "Nothing to analyze", problem!, site.HasCorpus);
         }
 
-        string title = doc.Meta.TryGetValue("title", out var t) ? t : "Report";
-        return Html.Result(Html.Page(title, ReportPages.Render(doc, site), site.HasCorpus));
+        return Html.Result(ReportPages.RenderPage(doc, site));
     }
 
     private static string HomePage(SiteInfo site)
