@@ -136,19 +136,7 @@ public sealed class InputReader
             yield break;
         }
 
-        byte[] bytes;
-        string? error = null;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bytes = Array.Empty<byte>();
-            error = ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
-        }
-
-        if (error is not null)
+        if (!InputFile.TryReadAll(path, out var bytes, out var error))
         {
             yield return new InputDocument(IdOf(path), path, null, error);
             yield break;
@@ -196,27 +184,26 @@ public sealed class InputReader
 
     private static IEnumerable<InputDocument> ReadJsonl(string path)
     {
-        IEnumerable<string> lines;
-        string? error = null;
-        try
-        {
-            lines = File.ReadLines(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            lines = Array.Empty<string>();
-            error = ex.Message;
-        }
-
-        if (error is not null)
+        var stream = InputFile.Open(path, out var error);
+        if (stream is null)
         {
             yield return new InputDocument(IdOf(path), path, null, error);
             yield break;
         }
 
+        using var reader = new StreamReader(stream);
+        var lines = ReadLines(reader);
         foreach (var doc in JsonlLines(IdOf(path), path, lines))
         {
             yield return doc;
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(StreamReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
         }
     }
 
