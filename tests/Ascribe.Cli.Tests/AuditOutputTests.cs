@@ -64,6 +64,45 @@ public sealed class AuditOutputTests
     }
 
     [Fact]
+    public void AnalyzeSample_AuditSurfacesTheSourcingProblems()
+    {
+        var result = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"));
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        var flags = root.GetProperty("flags").EnumerateArray()
+            .Select(f => (Code: f.GetProperty("code").GetString()!, Text: f.GetProperty("text").GetString()!))
+            .ToList();
+        string[] Texts(string code) => flags.Where(f => f.Code == code).Select(f => f.Text).ToArray();
+
+        // Both anonymous sources, each relayed by an outlet.
+        Assert.Contains(Texts("anonymous-source"), t => t.Contains("Russian billionaire", StringComparison.Ordinal));
+        Assert.Contains("Western government and intelligence circles", Texts("anonymous-source"));
+        Assert.Equal(2, Texts("relayed-claim").Length);
+
+        // Both damaged attributions.
+        Assert.Equal(new[] { "she explained in an interview with", "she told" }, Texts("truncated-attribution"));
+
+        // The headline claim rests on one interested speaker.
+        var audit = root.GetProperty("audit");
+        var lead = audit.GetProperty("lead_claim");
+        Assert.Equal("the plan is already underway", lead.GetProperty("content").GetProperty("text").GetString());
+        Assert.Equal(1, lead.GetProperty("independent_speakers").GetInt32());
+        Assert.Equal("Ukraine", Assert.Single(lead.GetProperty("speakers").EnumerateArray()).GetProperty("name").GetString());
+        Assert.True(lead.GetProperty("interested").GetBoolean());
+        Assert.Equal(new[] { "the plan is already underway" }, Texts("single-source-claim"));
+
+        // The Reuters report contradicts the earlier report of "huge frustration" (The Washington Post's).
+        var attributions = root.GetProperty("attributions");
+        var conflict = Assert.Single(audit.GetProperty("conflicts").EnumerateArray());
+        var first = attributions[conflict.GetProperty("first").GetInt32()];
+        var second = attributions[conflict.GetProperty("second").GetInt32()];
+        Assert.Contains("huge frustration", string.Concat(first.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("text").GetString())), StringComparison.Ordinal);
+        Assert.Contains("Reuters", second.GetProperty("source").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(Texts("conflicting-reports"), t => t.Contains("Reuters", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnalyzeTable_ShowsTheAuditPanel()
     {
         var result = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--format", "table");

@@ -25,7 +25,8 @@ internal sealed partial class AuditRun
     /// </summary>
     private void FlagConflicts()
     {
-        var ordered = _facts.Where(f => f.Speaker is not null && !f.Extent.IsEmpty).OrderBy(f => f.Extent.Start).ToList();
+        // A report needs someone behind it: a speaker, or at least a party it relies on.
+        var ordered = _facts.Where(f => f.Root is not null && !f.Extent.IsEmpty).OrderBy(f => f.Extent.Start).ToList();
         for (int j = 0; j < ordered.Count; j++)
         {
             var later = ordered[j];
@@ -68,8 +69,9 @@ internal sealed partial class AuditRun
         }
     }
 
-    private bool DifferentSources(AttributionFacts a, AttributionFacts b) =>
-        a.Speaker!.Key != b.Speaker!.Key && a.Root!.Key != b.Root!.Key;
+    /// <summary>Different speakers (an unresolved one differs from any resolved one) and different origins.</summary>
+    private static bool DifferentSources(AttributionFacts a, AttributionFacts b) =>
+        (a.Speaker is null || b.Speaker is null || a.Speaker.Key != b.Speaker.Key) && a.Root!.Key != b.Root!.Key;
 
     private void AddConflict(AttributionFacts earlier, AttributionFacts later, string reason)
     {
@@ -79,7 +81,7 @@ internal sealed partial class AuditRun
         start = Math.Min(start, a.Cue?.Start ?? int.MaxValue);
         int end = Math.Max(later.Extent.End, Math.Max(a.Source?.End ?? 0, a.Cue?.End ?? 0));
         AddFlag(FlagCodes.ConflictingReports, new TextSpan(start, end),
-            $"{later.Speaker!.Name} contradicts {earlier.Speaker!.Name} (\"{Clip(earlier.Extent, 60)}\"), {reason}.");
+            $"{NameOf(later)} contradicts {NameOf(earlier)} (\"{Clip(earlier.Extent, 60)}\"), {reason}.");
     }
 
     /// <summary>A contrast word in the words of the attribution's sentence before its source, cue and content.</summary>

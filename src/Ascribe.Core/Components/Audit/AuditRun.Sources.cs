@@ -12,7 +12,7 @@ internal sealed partial class AuditRun
         foreach (var f in _facts)
         {
             var a = f.Attribution;
-            string speaker = f.Speaker?.Name ?? (a.Source is { } s ? _doc.Slice(s) : "an unnamed source");
+            string speaker = NameOf(f);
             if (f.Speaker is { Type: SourceType.Anonymous } anonymous)
             {
                 AddFlag(FlagCodes.AnonymousSource, anonymous.Mention ?? f.Anchor, $"Unnamed source \"{anonymous.Name}\".");
@@ -20,13 +20,14 @@ internal sealed partial class AuditRun
 
             foreach (var cited in f.Cited.Where(c => c.Type == SourceType.Anonymous))
             {
-                AddFlag(FlagCodes.AnonymousSource, cited.Mention ?? f.Anchor, $"Unnamed source \"{cited.Name}\", relayed by {speaker}.");
+                AddFlag(FlagCodes.AnonymousSource, cited.Mention ?? f.Anchor,
+                    f.Speaker is null && a.Source is null ? $"Unnamed source \"{cited.Name}\", relayed." : $"Unnamed source \"{cited.Name}\", relayed by {speaker}.");
             }
 
             if (f.Relayed)
             {
                 string how = f.Cited.Count > 0
-                    ? $"{speaker} relays {string.Join(" and ", f.Cited.Select(c => c.Name))}"
+                    ? $"{f.Speaker?.Name ?? (a.Source is { } src ? _doc.Slice(src).Trim() : "An unresolved source")} relays {string.Join(" and ", f.Cited.Select(c => c.Name))}"
                     : f.NestedIn is { } outer
                         ? $"{speaker} is quoted through {(_facts[outer].Speaker?.Name ?? "another source")}"
                         : $"{speaker} reports it second hand (\"{Clip(f.RelayMarker!.Value)}\")";
@@ -120,15 +121,18 @@ internal sealed partial class AuditRun
 
     /// <summary>
     /// unattributed-quote: an outermost quotation of four or more words that overlaps no
-    /// attribution, shares no sentence with an attribution's cue, does not follow an attributed
-    /// quotation in the same paragraph (or continue one into the next), and does not repeat words
-    /// an attribution carries elsewhere (a pull quote). Returns how many were flagged.
+    /// attributing attribution (one with a source, a speaker or a cue), shares no sentence with an
+    /// attribution's cue (any sentence the quotation touches), does not follow an attributed
+    /// quotation in the same paragraph, is not part of a quotation continued across paragraphs that
+    /// is attributed in one of them, and does not repeat, word for word, attributed words found elsewhere (a
+    /// pull quote or subheading). Returns how many were flagged.
     /// </summary>
     private int FlagUnattributedQuotes()
     {
+        var attributing = _doc.Attributions.Where(a => a.Source is not null || a.Speaker is not null || a.Cue is not null).ToList();
         var covered = new List<TextSpan>();
         var attributedText = new List<string>();
-        foreach (var a in _doc.Attributions)
+        foreach (var a in attributing)
         {
             covered.AddRange(a.Content);
             if (a.Source is { } s)
@@ -146,24 +150,42 @@ internal sealed partial class AuditRun
 
         // Indexed and joined once: a scan of every attribution per quote made long documents quadratic (issue 9).
         var coveredIndex = new SpanIndex(covered);
-        string allAttributedText = string.Join('\n', attributedText);
         var cueSentences = _facts.Where(f => f.Attribution.Cue is not null).Select(f => f.Sentence).ToHashSet();
-        int count = 0;
-        bool previousAttributed = false;
-        int previousParagraph = -1;
-        foreach (var q in _doc.Quotes.Where(q => q.Depth == 0).OrderBy(q => q.Outer.Start))
+        var quotes = _doc.Quotes.Where(q => q.Depth == 0).OrderBy(q => q.Outer.Start).ToList();
+        var attributed = new bool[quotes.Count];
+        for (int i = 0; i < quotes.Count; i++)
         {
-            bool attributed = coveredIndex.AnyOverlaps(q.Outer)
-                || cueSentences.Contains(SentenceOf(q.Content.Start))
-                || (previousAttributed && (q.ContinuesPrevious || q.Paragraph == previousParagraph));
-            previousAttributed = attributed;
-            previousParagraph = q.Paragraph;
-            var words = LowerWords(q.Content);
-            if (attributed || words.Count < 4)
-            {
-                continue;
-            }
+            var q = quotes[i];
+            int first = SentenceOf(q.Content.Start), last = SentenceOf(Math.Max(q.Content.Start, q.Content.End - 1));
+            attributed[i] = coveredIndex.AnyOverlaps(q.Outer)
+                || Enumerable.Range(first, Math.Max(1, last - first + 1)).Any(cueSentences.Contains)
+                || (i > 0 && attributed[i - 1] && (q.ContinuesPrevious || q.Paragraph == quotes[i - 1].Paragraph));
+        }
 
+        // A quotation continued into a paragraph where it is attributed is attributed from its start.
+        for (int i = quotes.Count - 1; i > 0; i--)
+        {
+            attributed[i - 1] |= attributed[i] && quotes[i].ContinuesPrevious;
+        }
+
+        var open = new List<(Quote Quote, List<string> Words)>();
+        for (int i = 0; i < quotes.Count; i++)
+        {
+            var words = LowerWords(quotes[i].Content);
+            if (attributed[i])
+            {
+                attributedText.Add(" " + string.Join(' ', words) + " ");
+            }
+            else if (words.Count >= 4)
+            {
+                open.Add((quotes[i], words));
+            }
+        }
+
+        string allAttributedText = string.Join('\n', attributedText);
+        int count = 0;
+        foreach (var (q, words) in open)
+        {
             string text = " " + string.Join(' ', words) + " ";
             // Each attributed text is padded with spaces and holds no line break, so a match never spans two.
             if (allAttributedText.Contains(text, StringComparison.Ordinal))

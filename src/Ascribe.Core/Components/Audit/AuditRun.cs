@@ -365,6 +365,12 @@ internal sealed partial class AuditRun
         }
     }
 
+    /// <summary>Who is behind an attribution, for messages: the speaker, else "a report citing X", else the source text.</summary>
+    private string NameOf(AttributionFacts f) =>
+        f.Speaker?.Name
+        ?? (f.Cited.Count > 0 ? "a report citing " + string.Join(" and ", f.Cited.Select(c => c.Name))
+            : f.Attribution.Source is { } s ? _doc.Slice(s).Trim() : "an unresolved source");
+
     private static string TypeName(SourceType type) => DocumentJson.TypeName(type);
 
     private string Clip(TextSpan span, int max = 80)

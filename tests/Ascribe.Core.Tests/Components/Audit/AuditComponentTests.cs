@@ -56,6 +56,52 @@ public sealed class AuditComponentTests
     }
 
     [Fact]
+    public void UnattributedQuote_QuoteContinuedIntoAnAttributedParagraphIsAttributed()
+    {
+        var doc = TestText.Text("\u201CAt this point, they are not ready to act.\n\nIf he loses power, they will exterminate him,\" Chernak said.");
+        var said = new Attribution { Source = Find(doc, "Chernak"), Cue = Find(doc, "said") };
+        doc.Attributions.Add(said);
+        RunAudit(doc);
+        Assert.Empty(Flags(doc, FlagCodes.UnattributedQuote));
+    }
+
+    [Fact]
+    public void UnattributedQuote_ABareQuotationWithNoSourceCueOrSpeakerStillCounts()
+    {
+        var doc = TestText.Text("The banner over the square: \"we will never give up the fight\".");
+        Add(doc, null, null, "\"we will never give up the fight\"", AttributionKind.Direct);
+        RunAudit(doc);
+        Assert.Single(Flags(doc, FlagCodes.UnattributedQuote));
+    }
+
+    [Fact]
+    public void ConflictingReports_AnUnresolvedReportThatCitesSomeoneCanBeContradicted()
+    {
+        var doc = TestText.Text(
+            "Shortly before the turn of the year, citing a Russian billionaire, that there was huge frustration in Putin's circle. " +
+            "However, the signals are contradictory: the Reuters agency learned that Putin was still firmly in the saddle.");
+        Entity(doc, "e1", "a Russian billionaire", SourceType.Anonymous, "a Russian billionaire");
+        Add(doc, null, "citing", "that there was huge frustration in Putin's circle").Cites.Add("e1");
+        Add(doc, "the Reuters agency", "learned", "that Putin was still firmly in the saddle");
+        var audit = RunAudit(doc);
+        var flag = Assert.Single(Flags(doc, FlagCodes.ConflictingReports));
+        Assert.Contains("contradicts a report citing a Russian billionaire", flag.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Assert.Single(audit.Conflicts).First);
+    }
+
+    [Fact]
+    public void ConflictingReports_NotWithAReportNobodyIsBehind()
+    {
+        var doc = TestText.Text(
+            "There was huge frustration in Putin's circle. " +
+            "However, the Reuters agency learned that Putin was still firmly in the saddle.");
+        Add(doc, null, null, "There was huge frustration in Putin's circle");
+        Add(doc, "the Reuters agency", "learned", "that Putin was still firmly in the saddle");
+        RunAudit(doc);
+        Assert.Empty(Flags(doc, FlagCodes.ConflictingReports));
+    }
+
+    [Fact]
     public void AnonymousSource_FromEntityTypeAndFromCitedEntity()
     {
         var doc = TestText.Text("Officials said the talks had failed. The Washington Post reported, citing a Russian billionaire, that there was frustration.");
