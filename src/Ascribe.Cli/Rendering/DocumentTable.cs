@@ -79,9 +79,7 @@ public static class DocumentTable
 
         foreach (var c in audit.Conflicts)
         {
-            string first = audit.AttributionSources.ElementAtOrDefault(c.First) is { } k1 ? names.GetValueOrDefault(k1, k1) : "#" + (c.First + 1).ToString(inv);
-            string second = audit.AttributionSources.ElementAtOrDefault(c.Second) is { } k2 ? names.GetValueOrDefault(k2, k2) : "#" + (c.Second + 1).ToString(inv);
-            grid.AddRow("[bold]conflict[/]", Markup.Escape($"{first} vs {second} ({c.Reason})"));
+            grid.AddRow("[bold]conflict[/]", Markup.Escape($"{c.FirstName} vs {c.SecondName} ({c.Reason})"));
         }
 
         console.Write(new Panel(grid).Header("sourcing audit").Border(BoxBorder.Rounded));

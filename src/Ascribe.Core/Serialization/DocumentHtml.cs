@@ -16,8 +16,6 @@ public static class DocumentHtml
     /// <summary>Forbids every fetch and script; only the inline style block and data: images may load.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-    private const int Hues = 12;
-
     private enum Role
     {
         Content,
@@ -151,7 +149,8 @@ a.fmark:target, ol.flags li:target { outline: 3px solid #ffb300; }
 """);
         for (int i = 0; i < speakers; i++)
         {
-            int hue = (i * 360 / Hues + (i / Hues) * 15) % 360;
+            // Golden-angle steps keep neighbouring speakers far apart on the color wheel.
+            int hue = (int)(i * 137.508) % 360;
             string h = hue.ToString(CultureInfo.InvariantCulture);
             html.Append(".sp").Append(i).Append(".content{background:hsl(").Append(h).Append(" 75% 91%)}")
                 .Append(".sp").Append(i).Append(".cue{background:hsl(").Append(h).Append(" 65% 76%)}")
@@ -308,9 +307,7 @@ a.fmark:target, ol.flags li:target { outline: 3px solid #ffb300; }
 
         foreach (var c in audit.Conflicts)
         {
-            string first = audit.AttributionSources.ElementAtOrDefault(c.First) is { } k1 ? names.GetValueOrDefault(k1, k1) : "attribution " + N(c.First + 1);
-            string second = audit.AttributionSources.ElementAtOrDefault(c.Second) is { } k2 ? names.GetValueOrDefault(k2, k2) : "attribution " + N(c.Second + 1);
-            html.Append("<p class=\"conflict\">Conflicting reports: <strong>").Append(Encode(first)).Append("</strong> vs <strong>").Append(Encode(second))
+            html.Append("<p class=\"conflict\">Conflicting reports: <strong>").Append(Encode(c.FirstName)).Append("</strong> vs <strong>").Append(Encode(c.SecondName))
                 .Append("</strong> (").Append(Encode(c.Reason)).Append(")</p>\n");
         }
 

@@ -264,6 +264,8 @@ public static class DocumentJson
             w.WriteNumber("first", c.First);
             w.WriteNumber("second", c.Second);
             w.WriteString("reason", c.Reason);
+            w.WriteString("first_name", c.FirstName);
+            w.WriteString("second_name", c.SecondName);
             w.WriteEndObject();
         }
 

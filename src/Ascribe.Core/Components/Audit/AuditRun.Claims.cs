@@ -14,7 +14,7 @@ internal sealed partial class AuditRun
     /// </summary>
     private const int ConflictLookback = 1000;
 
-    private readonly List<(int First, int Second, string Reason)> _conflicts = new();
+    private readonly List<ConflictingPair> _conflicts = new();
 
     /// <summary>
     /// conflicting-reports: two attributions from different speakers on the same topic, where the
@@ -75,7 +75,7 @@ internal sealed partial class AuditRun
 
     private void AddConflict(AttributionFacts earlier, AttributionFacts later, string reason)
     {
-        _conflicts.Add((earlier.Index, later.Index, reason));
+        _conflicts.Add(new ConflictingPair(earlier.Index, later.Index, reason, NameOf(earlier), NameOf(later)));
         var a = later.Attribution;
         int start = Math.Min(later.Extent.Start, a.Source?.Start ?? int.MaxValue);
         start = Math.Min(start, a.Cue?.Start ?? int.MaxValue);
@@ -227,10 +227,7 @@ internal sealed partial class AuditRun
             audit.SpeakersByType[type] = audit.SpeakersByType.GetValueOrDefault(type) + 1;
         }
 
-        foreach (var conflict in _conflicts)
-        {
-            audit.Conflicts.Add(new ConflictingPair(conflict.First, conflict.Second, conflict.Reason));
-        }
+        audit.Conflicts.AddRange(_conflicts);
 
         foreach (var flag in _flags)
         {

@@ -241,7 +241,7 @@ public sealed class AuditComponentTests
         var flag = Assert.Single(Flags(doc, FlagCodes.ConflictingReports));
         Assert.Contains("the Reuters agency contradicts The Washington Post", flag.Message, StringComparison.Ordinal);
         Assert.Equal("the Reuters agency learned that Putin was still firmly in the saddle", doc.Text[flag.Start..flag.End]);
-        Assert.Equal(new ConflictingPair(0, 1, "introduced by \"however\""), Assert.Single(audit.Conflicts));
+        Assert.Equal(new ConflictingPair(0, 1, "introduced by \"however\"", "The Washington Post", "the Reuters agency"), Assert.Single(audit.Conflicts));
     }
 
     [Fact]
