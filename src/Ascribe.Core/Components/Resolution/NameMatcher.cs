@@ -220,13 +220,18 @@ public static class NameMatcher
 
     private static PersonName ParseUncached(string name, SourceLexicon lexicon)
     {
-        var words = Fold(name).Split(new[] { ' ', '-', '\'' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Hyphenated surnames stay one word ("Kosiniak-Kamysz"); article prefixes go ("al-Assad" = "Assad").
+        var words = Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > 3 && (w.StartsWith("al-", StringComparison.Ordinal) || w.StartsWith("el-", StringComparison.Ordinal)) ? w[3..] : w)
+            .Select(w => w.Trim('-', '\''))
+            .Where(w => w.Length > 0)
+            .ToList();
         var titles = new List<string>();
         var gender = Gender.Unknown;
         // Words before a title describe it ("Massachusetts Sen.", "Republican Rep.", "U.S. Ambassador").
-        for (int i = 1; i <= Math.Min(3, words.Count - 2); i++)
+        for (int i = 1; i <= Math.Min(5, words.Count - 2); i++)
         {
-            if (lexicon.Titles.TryGetValue(words[i], out var t) && t.IsTitle && !lexicon.IsFirstName(words[0]))
+            if (lexicon.Titles.TryGetValue(words[i], out var t) && t.IsTitle && !lexicon.IsFirstName(words[0]) && !words.Take(i).Any(lexicon.IsFirstName))
             {
                 titles.Add(string.Join(' ', words.Take(i)));
                 words.RemoveRange(0, i);
@@ -329,7 +334,7 @@ public static class NameMatcher
         var initials = new StringBuilder();
         foreach (var word in name.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (char.IsUpper(word[0]))
+            if (char.IsUpper(word[0]) && word is not ("The" or "Of" or "And" or "For"))
             {
                 initials.Append(word[0]);
             }

@@ -8,6 +8,14 @@ internal sealed partial class ResolutionRun
     private const int PronounWindow = 8;
     private const int NominalWindow = 60;
 
+    /// <summary>Weight of how often an entity was named so far: the article's protagonist is the default referent.</summary>
+    private const double TopicWeight = 0.3;
+
+    /// <summary>Bonus for an earlier mention that was itself a source, and for one in subject position (weights checked on PolNeAR dev; results/coref-dev.txt).</summary>
+    private const double SourceWeight = 1.5;
+
+    private const double SubjectWeight = 0.75;
+
     /// <summary>
     /// Resolves a pronoun to the most salient compatible earlier mention: agreement in gender and
     /// number is required; among the compatible, recency (in sentences) is traded against being
@@ -72,11 +80,12 @@ internal sealed partial class ResolutionRun
                 }
 
                 double score = -distance;
-                score += h.IsSource ? 1.5 : 0;
-                score += h.IsSubject ? 0.75 : 0;
+                score += h.IsSource ? SourceWeight : 0;
+                score += h.IsSubject ? SubjectWeight : 0;
                 score -= h.InQuote && !quoted ? 3 : 0;
                 score -= h.Cluster.Gender == Gender.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers" ? 1.0 : 0;
                 score -= (_history.Count - i) * 0.01;
+                score += TopicWeight * Math.Log(1 + h.Cluster.NameMentions);
                 if (score > best)
                 {
                     best = score;

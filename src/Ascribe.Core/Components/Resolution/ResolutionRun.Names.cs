@@ -41,7 +41,7 @@ internal sealed partial class ResolutionRun
                     {
                         e += 2;
                     }
-                    else if (e + 1 < sent.TokenEnd && F(e) is "of" or "for" && _lex.NameWords.ContainsKey(F(e - 1)))
+                    else if (e + 1 < sent.TokenEnd && F(e) is "of" or "for" && (_lex.NameWords.ContainsKey(F(e - 1)) || _lex.Titles.ContainsKey(F(e - 1))))
                     {
                         int k = e + 1;
                         if (k < sent.TokenEnd && F(k) == "the")
@@ -64,10 +64,39 @@ internal sealed partial class ResolutionRun
                     }
                 }
 
-                AddRun(t, e, tagged);
+                // Function words split a run ("Trump As The New Romney").
+                int from = t;
+                for (int k = t + 1; k < e - 1; k++)
+                {
+                    string f = F(k);
+                    if (Array.IndexOf(NameParticles, f) < 0 && f is not ("of" or "for" or "the")
+                        && _lex.NonNames.Contains(f))
+                    {
+                        AddRun(from, k, tagged);
+                        from = k + 1;
+                    }
+                }
+
+                AddRun(from, e, tagged);
                 t = e;
             }
         }
+    }
+
+    /// <summary>A sentence of five or more words nearly all capitalized: a headline or a heading.</summary>
+    private bool IsTitleCase(Sentence sent)
+    {
+        int words = 0, caps = 0;
+        for (int k = sent.TokenStart; k < sent.TokenEnd; k++)
+        {
+            if (_doc.TokenData[k].Kind == TokenKind.Word)
+            {
+                words++;
+                caps += IsCap(k) ? 1 : 0;
+            }
+        }
+
+        return words >= 5 && caps >= words * 0.7;
     }
 
     private bool HasLineBreakBetween(int a, int b)

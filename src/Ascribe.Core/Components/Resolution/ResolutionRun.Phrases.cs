@@ -116,7 +116,25 @@ internal sealed partial class ResolutionRun
                 }
             }
 
-            return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = run };
+            // "Opposition politician Przemysław Czarnek": a later name after a role noun is the head.
+            var head = run;
+            foreach (var next in runs.Where(r => r.Start > run.End))
+            {
+                bool modifiers = next.Start - head.End >= 1;
+                for (int k = head.End; k < next.Start && modifiers; k++)
+                {
+                    modifiers = IsWord(k) && !IsCap(k) && Array.IndexOf(PhraseBoundaries, F(k)) < 0 && F(k) != "and";
+                }
+
+                if (!modifiers || !(_lex.HeadOf(F(next.Start - 1), out _) == HeadClass.Person || _lex.Titles.ContainsKey(F(next.Start - 1))))
+                {
+                    break;
+                }
+
+                head = next;
+            }
+
+            return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = head };
         }
 
         return Nominal(start, end, possessive: false);
@@ -237,14 +255,24 @@ internal sealed partial class ResolutionRun
     private Cluster? ResolveFormerLatter(Phrase p, bool isSource)
     {
         // The two most recent distinct clusters before the phrase: former = older, latter = newer.
+        // People when two were named, else anything named.
         int sent = SentenceOf(p.Start);
         var distinct = new List<Cluster>();
-        for (int i = _history.Count - 1; i >= 0 && distinct.Count < 2; i--)
+        foreach (bool people in new[] { true, false })
         {
-            var h = _history[i];
-            if (h.Sentence < sent && !distinct.Contains(h.Cluster) && h.Cluster.Members.Count == 0)
+            distinct.Clear();
+            for (int i = _history.Count - 1; i >= 0 && distinct.Count < 2; i--)
             {
-                distinct.Add(h.Cluster);
+                var h = _history[i];
+                if (h.Sentence < sent && sent - h.Sentence <= 3 && !distinct.Contains(h.Cluster) && h.Cluster.Members.Count == 0 && (!people || h.Cluster.IsPersonLike))
+                {
+                    distinct.Add(h.Cluster);
+                }
+            }
+
+            if (distinct.Count == 2)
+            {
+                break;
             }
         }
 
