@@ -242,19 +242,17 @@ public static class ReportView
             {
                 string name;
                 string? type = null;
-                string? entityId = null;
                 if (a.Speaker is not null && entities.TryGetValue(a.Speaker, out var e))
                 {
                     name = e.Name;
                     type = DocumentJson.TypeName(e.Type);
-                    entityId = e.Id;
                 }
                 else
                 {
                     name = a.Source is { } src ? Html.Clip(doc.Slice(src), 80) : "(no named source)";
                 }
 
-                s = new Speaker(key, name, type, entityId, speakers.Count, speakers.Count % Colours);
+                s = new Speaker(key, name, type, speakers.Count, speakers.Count % Colours);
                 speakers[key] = s;
             }
 
@@ -277,15 +275,13 @@ public static class ReportView
 
     private sealed record Mark(TextSpan Span, string Kind, int Priority, int Colour, int Attribution);
 
-    private sealed class Speaker(string key, string name, string? type, string? entityId, int order, int colour)
+    private sealed class Speaker(string key, string name, string? type, int order, int colour)
     {
         public string Key { get; } = key;
 
         public string Name { get; } = name;
 
         public string? Type { get; } = type;
-
-        public string? EntityId { get; } = entityId;
 
         public int Order { get; } = order;
 
