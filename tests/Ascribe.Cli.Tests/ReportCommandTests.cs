@@ -81,6 +81,34 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_OverAStore_RecomputesTheAuditFromStoredAttributions()
+    {
+        string articles = Path.Combine(_dir, "articles.jsonl");
+        File.WriteAllText(articles,
+            "{\"id\":\"a1\",\"outlet\":\"Planet\",\"published\":\"2023-03-01\",\"text\":\"Officials said the bridge may close. John Smith said the bridge was safe.\"}\n" +
+            "{\"id\":\"a2\",\"outlet\":\"Gazette\",\"published\":\"2023-04-01\",\"text\":\"John Smith said the war would end soon, and the harvest was good this year.\"}\n");
+        string db = Path.Combine(_dir, "corpus.db");
+        Assert.Equal(0, CliRunner.Run("ingest", articles, "--db", db).ExitCode);
+
+        string outDir = Path.Combine(_dir, "report");
+        var result = CliRunner.Run("report", "--db", db, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] speakers = File.ReadAllLines(Path.Combine(outDir, "top-speakers.csv"));
+        Assert.Matches("^John Smith,[a-z]+,2,2$", speakers[1]);
+        Assert.Equal(new[] { "month,documents,attributions,anonymous,share", "2023-03,1,2,1,0.5", "2023-04,1,1,0,0" },
+            File.ReadAllLines(Path.Combine(outDir, "anonymous-by-month.csv")));
+        Assert.Contains("Planet", File.ReadAllText(Path.Combine(outDir, "outlet-types.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_PathsAndDbTogether_IsUsageError()
+    {
+        var result = CliRunner.Run("report", CliRunner.Data("report", "analyzed.jsonl"), "--db", Path.Combine(_dir, "x.db"), "--out", Path.Combine(_dir, "out"));
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
     public void Report_BadLinesAreOneLineErrors_TheRestIsReported()
     {
         string input = Path.Combine(_dir, "mixed.jsonl");

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Text;
 using Ascribe.Cli.Infrastructure;
 using Ascribe.Cli.Reports;
+using Ascribe.Core.Errors;
 using Ascribe.Core.Reports;
+using Ascribe.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,9 +12,13 @@ namespace Ascribe.Cli.Commands;
 
 public sealed class ReportSettings : CommandSettings
 {
-    [CommandArgument(0, "<PATH>")]
+    [CommandArgument(0, "[PATH]")]
     [Description("JSONL (or JSON) files written by 'ascribe analyze', or folders holding them (recursive).")]
     public string[] Paths { get; set; } = Array.Empty<string>();
+
+    [CommandOption("--db <DB>")]
+    [Description("Report over a corpus store instead (SQLite file, or a PostgreSQL connection string or URL).")]
+    public string? Db { get; set; }
 
     [CommandOption("-o|--out <DIR>")]
     [Description("Folder for report.html and the CSV tables.")]
@@ -25,9 +31,9 @@ public sealed class ReportSettings : CommandSettings
 
     public override Spectre.Console.ValidationResult Validate()
     {
-        if (Paths.Length == 0)
+        if ((Paths.Length == 0) == (Db is null))
         {
-            return Spectre.Console.ValidationResult.Error("Give at least one PATH (a JSONL file or a folder).");
+            return Spectre.Console.ValidationResult.Error("Give PATHs (JSONL files or folders) or --db DB, not both.");
         }
 
         if (string.IsNullOrEmpty(Out))
@@ -54,24 +60,46 @@ public sealed class ReportCommand : Command<ReportSettings>
 
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
-        var source = new JsonlReportSource(settings.Paths);
-        var missing = source.Missing.ToList();
-        foreach (var path in missing)
-        {
-            _services.Fail($"{path}: no such file or folder");
-        }
-
-        if (missing.Count == settings.Paths.Length)
-        {
-            return ExitCodes.Fatal;
-        }
-
         int failed = 0;
-        var documents = source.Read(message =>
+        void Fail(string message)
         {
             _services.Fail(message);
             failed++;
-        }).ToList();
+        }
+
+        List<ReportDocument> documents;
+        bool missingAny = false;
+        if (settings.Db is { } db)
+        {
+            try
+            {
+                using var store = new StoreBuilder(db).Build();
+                documents = new StoreReportSource(store).Read(Fail).ToList();
+            }
+            catch (AscribeException ex)
+            {
+                _services.Fail($"{(StoreBuilder.IsPostgres(db) ? "database" : db)}: {ex.Message}");
+                return ExitCodes.Fatal;
+            }
+        }
+        else
+        {
+            var source = new JsonlReportSource(settings.Paths);
+            var missing = source.Missing.ToList();
+            foreach (var path in missing)
+            {
+                _services.Fail($"{path}: no such file or folder");
+            }
+
+            if (missing.Count == settings.Paths.Length)
+            {
+                return ExitCodes.Fatal;
+            }
+
+            missingAny = missing.Count > 0;
+            documents = source.Read(Fail).ToList();
+        }
+
         if (documents.Count == 0)
         {
             _services.Fail("no analyzed documents found in the input");
@@ -95,7 +123,7 @@ public sealed class ReportCommand : Command<ReportSettings>
         }
 
         _services.Console.MarkupLine($"Report over {documents.Count} documents written to [bold]{Spectre.Console.Markup.Escape(Path.Combine(dir, "report.html"))}[/].");
-        return failed > 0 || missing.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        return failed > 0 || missingAny ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
     /// <summary>Writes through a temporary name and a rename, so a crash never leaves half a file.</summary>
