@@ -150,6 +150,9 @@ internal sealed partial class ResolutionRun
         // First-person sources inside quotes belong to the quote's speaker.
         ResolveQuotedFirstPerson(links);
 
+        // A cue the extractor found without its source ("Andriy Tschernak, representative of ..., claimed").
+        ResolveImplicitSpeakers(links);
+
         foreach (var relay in relays)
         {
             if (relay.Cluster is null)
@@ -235,6 +238,67 @@ internal sealed partial class ResolutionRun
         foreach (var part in p.Parts)
         {
             CollectHeadRuns(part, runs);
+        }
+    }
+
+    /// <summary>
+    /// For attributions with a cue but no source span: the subject-like mention closest before the
+    /// cue in its sentence (or, when the cue's sentence starts in lower case after a scraping break,
+    /// in the sentence before), outside quotes and the attribution's content. Only the speaker is
+    /// set; the source span stays the extractor's.
+    /// </summary>
+    private void ResolveImplicitSpeakers(Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> links)
+    {
+        foreach (var a in _doc.Attributions)
+        {
+            if (a.Source is not null || a.Cue is not { } cue || links[a].Speaker is not null || a.Kind == AttributionKind.According)
+            {
+                continue;
+            }
+
+            int cueTok = _doc.TokenAtOrAfter(cue.Start);
+            if (cueTok >= _doc.TokenCount)
+            {
+                continue;
+            }
+
+            int sent = SentenceOf(cueTok);
+            int first = _doc.Sentences[sent].TokenStart;
+            bool damaged = sent > 0 && IsWord(first) && char.IsLower(W(first)[0]);
+            int lowest = damaged ? sent - 1 : sent;
+            HistoryItem? best = null;
+            for (int i = _history.Count - 1; i >= 0; i--)
+            {
+                var h = _history[i];
+                if (h.Sentence < lowest)
+                {
+                    break;
+                }
+
+                if (h.End > cue.Start || h.InQuote || h.Sentence > sent || a.Content.Any(c => c.Start < h.End && h.Start < c.End))
+                {
+                    continue;
+                }
+
+                var c0 = h.Cluster;
+                if (c0.IsAuthor || c0.Type is SourceType.Document or SourceType.Event || (!c0.HasName && !c0.IsPersonLike))
+                {
+                    continue;
+                }
+
+                // People win over bodies named in their apposition ("Tschernak, representative of ... the
+                // Ministry of Defense, claimed"); then the sentence's subject over a later object.
+                if (best is null || (c0.IsPersonLike && !best.Value.Cluster.IsPersonLike)
+                    || (c0.IsPersonLike == best.Value.Cluster.IsPersonLike && h.IsSubject && !best.Value.IsSubject))
+                {
+                    best = h;
+                }
+            }
+
+            if (best is { } b && (b.IsSubject || b.Sentence == sent))
+            {
+                links[a] = (b.Cluster, links[a].Cites, links[a].Venue);
+            }
         }
     }
 

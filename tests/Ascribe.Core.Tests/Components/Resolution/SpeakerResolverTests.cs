@@ -158,3 +158,32 @@ public sealed class SpeakerResolverTests
         Assert.Equal(hedged, doc.Attributions[0].Hedged);
     }
 }
+
+public sealed class ImplicitSpeakerTests
+{
+    [Fact]
+    public void SpeakerResolver_CueWithoutSource_TakesThePersonBeforeIt()
+    {
+        string text = "At least that's what Andriy Tschernak, representative of the secret service directorate in the Ukrainian Ministry of Defense, claimed in a conversation with the Greek newspaper Iefimerida.";
+        var doc = TestText.Text(text);
+        int cue = text.IndexOf("claimed", StringComparison.Ordinal);
+        doc.Attributions.Add(new Attribution { Kind = AttributionKind.Indirect, Cue = new TextSpan(cue, cue + 7) });
+        new Ascribe.Core.Components.Resolution.SpeakerResolver().Process(doc);
+        var a = doc.Attributions[0];
+        Assert.Equal("Andriy Tschernak", doc.Entities.Single(e => e.Id == a.Speaker).Name);
+        Assert.Equal("Iefimerida", doc.Entities.Single(e => e.Id == a.Venue).Name);
+        Assert.Null(a.Source);
+    }
+
+    [Fact]
+    public void BratWriter_NotesCarryCitesVenueAndSpeakerType()
+    {
+        var doc = Marked.Resolve("[[The Washington Post]] {{reported}} on Friday, citing a \"Russian billionaire\", that there was frustration.");
+        string ann = Ascribe.Core.Serialization.BratWriter.Write(doc);
+        var notes = ann.Split('\n').Single(l => l.Contains("AnnotatorNotes", StringComparison.Ordinal));
+        Assert.Contains("speaker=e1", notes, StringComparison.Ordinal);
+        Assert.Contains("cites=e2", notes, StringComparison.Ordinal);
+        Assert.Contains("speaker_type=media", notes, StringComparison.Ordinal);
+        Assert.Contains("stance=neutral", notes, StringComparison.Ordinal);
+    }
+}
