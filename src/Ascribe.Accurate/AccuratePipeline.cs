@@ -28,7 +28,7 @@ public static class AccuratePipeline
     }
 
     /// <summary>What the head reads besides the encoder: the linguistic layer and the fast extractor's attributions. Training and analysis share it.</summary>
-    public static PipelineBuilder FeatureLayer() => DefaultPipeline.LinguisticLayer()
+    public static PipelineBuilder FeatureLayer() => DefaultPipeline.PosLayer()
         .Add(new RuleAttributionExtractor());
 
     public static AccurateHead LoadHead(string? headPath = null)

@@ -22,6 +22,10 @@ public sealed class AnnotateSettings : CommandSettings
     [Description("Write DIR/<id>.tsv per document instead of standard output.")]
     public string? Out { get; set; }
 
+    [CommandOption("--models <DIR>")]
+    [Description("Folder of pos.bin, ner.bin and parser.bin (default: models/ next to ascribe).")]
+    public string? Models { get; set; }
+
     public override Spectre.Console.ValidationResult Validate()
     {
         if (Format != "conll")
@@ -47,7 +51,7 @@ public sealed class AnnotateCommand : Command<AnnotateSettings>
 
     public override int Execute(CommandContext context, AnnotateSettings settings, CancellationToken cancellationToken)
     {
-        var pipeline = DefaultPipeline.LinguisticLayer().Build();
+        var pipeline = DefaultPipeline.LinguisticLayer(settings.Models is null ? null : new Ascribe.Core.Models.ModelStore(settings.Models)).Build();
         if (settings.Out is not null)
         {
             try

@@ -14,6 +14,10 @@ public sealed class EvalAnnotateSettings : CommandSettings
     [Description("Folder with corenlp/*.tsv and text/*.txt (PolNeAR layout).")]
     public string Gold { get; set; } = string.Empty;
 
+    [CommandOption("--models <DIR>")]
+    [Description("Folder of pos.bin, ner.bin and parser.bin (default: models/ next to ascribe).")]
+    public string? Models { get; set; }
+
     public override Spectre.Console.ValidationResult Validate() => string.IsNullOrEmpty(Gold)
         ? Spectre.Console.ValidationResult.Error("--gold DIR is required.")
         : Spectre.Console.ValidationResult.Success();
@@ -37,7 +41,7 @@ public sealed class EvalAnnotateCommand : Command<EvalAnnotateSettings>
             return ExitCodes.Fatal;
         }
 
-        var pipeline = DefaultPipeline.LinguisticLayer().Build();
+        var pipeline = DefaultPipeline.LinguisticLayer(settings.Models is null ? null : new Ascribe.Core.Models.ModelStore(settings.Models)).Build();
         var scorer = new AnnotationScorer();
         List<AnnotatedArticle> articles;
         try

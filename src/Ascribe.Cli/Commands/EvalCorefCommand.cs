@@ -48,7 +48,7 @@ public sealed partial class EvalCorefCommand : Command<EvalCorefSettings>
             return ExitCodes.Fatal;
         }
 
-        var prepare = Ascribe.Core.Pipeline.DefaultPipeline.LinguisticLayer().Build();
+        var prepare = Ascribe.Core.Pipeline.DefaultPipeline.PosLayer().Build();
         var resolver = new SpeakerResolver();
         var agreement = new CorefAgreement();
         var seen = new HashSet<string>(StringComparer.Ordinal);

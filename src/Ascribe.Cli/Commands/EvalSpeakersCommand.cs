@@ -51,7 +51,7 @@ public sealed class EvalSpeakersCommand : Command<EvalSpeakersSettings>
             return ExitCodes.Fatal;
         }
 
-        var prepare = Ascribe.Core.Pipeline.DefaultPipeline.LinguisticLayer().Build();
+        var prepare = Ascribe.Core.Pipeline.DefaultPipeline.PosLayer().Build();
         var resolver = new SpeakerResolver();
         var evaluation = new SpeakerEvaluation();
         int failed = 0;

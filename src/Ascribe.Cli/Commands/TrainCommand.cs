@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Ascribe.Cli.Infrastructure;
 using Ascribe.Cli.Linguistics;
+using Ascribe.Core.Components.Ner;
+using Ascribe.Core.Components.Parse;
 using Ascribe.Core.Components.Tag;
 using Ascribe.Core.Errors;
 using Ascribe.Core.Models;
@@ -12,10 +14,10 @@ namespace Ascribe.Cli.Commands;
 
 public sealed class TrainSettings : CommandSettings
 {
-    internal static readonly string[] Kinds = { "pos", "accurate", "attribution" };
+    internal static readonly string[] Kinds = { "pos", "ner", "parser", "accurate", "attribution" };
 
     [CommandArgument(0, "<KIND>")]
-    [Description("Which model to train: pos, accurate (the accurate-mode head; needs --dev), or attribution (the attribution labeler).")]
+    [Description("Which model to train: pos, ner, parser, accurate (the accurate-mode head; needs --dev), or attribution (the attribution labeler).")]
     public string Kind { get; set; } = string.Empty;
 
     [CommandOption("-d|--data <DIR>")]
@@ -101,10 +103,12 @@ public sealed class TrainCommand : Command<TrainSettings>
             return ExitCodes.Fatal;
         }
 
+        List<AnnotatedArticle> articles;
         List<AnnotatedSentence> train, dev;
         try
         {
-            train = CorpusLoader.Load(corenlp, text).SelectMany(a => a.Sentences).ToList();
+            articles = CorpusLoader.Load(corenlp, text);
+            train = articles.SelectMany(a => a.Sentences).ToList();
             dev = devCorenlp is null ? new() : CorpusLoader.Load(devCorenlp, devText!).SelectMany(a => a.Sentences).ToList();
         }
         catch (AscribeException ex)
@@ -119,26 +123,37 @@ public sealed class TrainCommand : Command<TrainSettings>
             Seed = settings.Seed,
             Iterations = settings.Iterations ?? 8,
             Log = line => _services.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,7:F1}s] {line}")),
+            Checkpoint = write => WriteModel(settings.Out + ".partial", write),
         };
         options.Log($"{train.Count} training sentences, {dev.Count} dev sentences");
         var devSet = dev.Count > 0 ? dev : null;
         Action<Stream> save = settings.Kind switch
         {
+            "ner" => NerModel.Train(articles.Select(a => (IReadOnlyList<AnnotatedSentence>)a.Sentences).ToList(), devSet, options).Save,
+            "parser" => ParserModel.Train(train, devSet, options).Save,
             _ => PosModel.Train(train, devSet, options).Save,
         };
 
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
+        WriteModel(settings.Out, save);
+        File.Delete(settings.Out + ".partial");
+        options.Log($"wrote {settings.Out} ({new FileInfo(settings.Out).Length / 1024.0 / 1024.0:F2} MB)");
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteModel(string path, Action<Stream> save)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);
         }
 
-        using (var stream = File.Create(settings.Out))
+        string temp = path + ".tmp";
+        using (var stream = File.Create(temp))
         {
             save(stream);
         }
 
-        options.Log($"wrote {settings.Out} ({new FileInfo(settings.Out).Length / 1024.0 / 1024.0:F2} MB)");
-        return ExitCodes.Ok;
+        File.Move(temp, path, overwrite: true);
     }
 }

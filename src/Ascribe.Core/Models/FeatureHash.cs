@@ -48,6 +48,8 @@ internal static class FeatureHash
 
     public static ulong Combine(ulong a, ulong b, ulong c, ulong d) => Combine(Combine(Combine(a, b), c), d);
 
+    public static ulong Combine(ulong a, ulong b, ulong c, ulong d, ulong e) => Combine(Combine(Combine(Combine(a, b), c), d), e);
+
     public static char Fold(char c) => c switch
     {
         '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',

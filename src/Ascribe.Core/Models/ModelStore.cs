@@ -1,3 +1,5 @@
+using Ascribe.Core.Components.Ner;
+using Ascribe.Core.Components.Parse;
 using Ascribe.Core.Components.Tag;
 using Ascribe.Core.Errors;
 
@@ -20,6 +22,8 @@ public sealed class ModelStore
 
     private readonly Lazy<PosModel> _pos;
     private readonly Lazy<Components.Attribution.Model.AttributionModel?> _attribution;
+    private readonly Lazy<NerModel> _ner;
+    private readonly Lazy<ParserModel> _parser;
 
     public ModelStore(string directory)
     {
@@ -28,6 +32,8 @@ public sealed class ModelStore
         _attribution = new Lazy<Components.Attribution.Model.AttributionModel?>(
             () => File.Exists(Path.Combine(Directory, AttributionFile)) ? Load(AttributionFile, Components.Attribution.Model.AttributionModel.Load) : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
+        _ner = new Lazy<NerModel>(() => Load(NerFile, NerModel.Load), LazyThreadSafetyMode.ExecutionAndPublication);
+        _parser = new Lazy<ParserModel>(() => Load(ParserFile, ParserModel.Load), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The models shipped next to the application, in <c>AppContext.BaseDirectory/models</c>.</summary>
@@ -41,6 +47,11 @@ public sealed class ModelStore
     /// <summary>The attribution labeler, or null when the folder has no <c>attribution.bin</c> (the pipeline then falls back to rules).</summary>
     /// <exception cref="AscribeException">The file is damaged (ModelCorrupt).</exception>
     public Components.Attribution.Model.AttributionModel? Attribution => _attribution.Value;
+    /// <exception cref="AscribeException">The file is missing (ModelMissing) or damaged (ModelCorrupt).</exception>
+    public NerModel Ner => _ner.Value;
+
+    /// <exception cref="AscribeException">The file is missing (ModelMissing) or damaged (ModelCorrupt).</exception>
+    public ParserModel Parser => _parser.Value;
 
     private T Load<T>(string file, Func<Stream, string, T> read)
     {

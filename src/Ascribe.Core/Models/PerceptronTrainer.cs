@@ -58,7 +58,7 @@ internal sealed class PerceptronTrainer
         }
     }
 
-    /// <summary>Averaged weights, dropping those smaller than <paramref name="prune"/> in magnitude.</summary>
+    /// <summary>Averaged weights in half precision, dropping those smaller than <paramref name="prune"/> in magnitude.</summary>
     public WeightTable Average(float prune)
     {
         var result = new List<KeyValuePair<ulong, List<(int, float)>>>(_rows.Count);
@@ -70,7 +70,9 @@ internal sealed class PerceptronTrainer
             {
                 ref var cell = ref row.Cells[j];
                 double total = cell.Total + ((Clock - cell.Stamp) * (double)cell.Weight);
-                float avg = (float)(total / clock);
+                // Rounded to half precision here, as the model file stores it, so a trained model
+                // and the same model saved and loaded again score identically.
+                float avg = (float)(Half)(total / clock);
                 if (Math.Abs(avg) >= prune)
                 {
                     list.Add((cell.Class, avg));

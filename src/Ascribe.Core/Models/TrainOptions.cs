@@ -13,4 +13,7 @@ public sealed record TrainOptions
 
     /// <summary>Receives one line of progress per iteration (dev scores when dev data is given).</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>Receives, after each iteration, a writer of the model averaged so far (so a long run can be stopped early).</summary>
+    public Action<Action<Stream>>? Checkpoint { get; init; }
 }

@@ -56,6 +56,32 @@ internal sealed class WeightTable
         }
     }
 
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude (features left with none are dropped).</summary>
+    public WeightTable Prune(float threshold)
+    {
+        var features = new List<KeyValuePair<ulong, List<(int Class, float Weight)>>>(FeatureCount);
+        foreach (var slot in _slots)
+        {
+            if (slot.Key == 0)
+            {
+                continue;
+            }
+
+            var kept = new List<(int, float)>();
+            foreach (var e in _entries.AsSpan(slot.Start, slot.Count))
+            {
+                if (Math.Abs(e.Weight) >= threshold)
+                {
+                    kept.Add((e.Class, e.Weight));
+                }
+            }
+
+            features.Add(new(slot.Key, kept));
+        }
+
+        return Build(features);
+    }
+
     /// <summary>Builds a table from per-feature weight lists; runs are stored in key order so files are reproducible.</summary>
     public static WeightTable Build(IEnumerable<KeyValuePair<ulong, List<(int Class, float Weight)>>> features)
     {

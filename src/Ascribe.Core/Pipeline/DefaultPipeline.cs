@@ -1,5 +1,7 @@
 using Ascribe.Core.Components.Attribution;
 using Ascribe.Core.Components.Attribution.Model;
+using Ascribe.Core.Components.Ner;
+using Ascribe.Core.Components.Parse;
 using Ascribe.Core.Components.Audit;
 using Ascribe.Core.Components.Quotes;
 using Ascribe.Core.Components.Resolution;
@@ -21,12 +23,25 @@ public static class DefaultPipeline
         .Add(new QuoteFinder());
 
     /// <summary>The text layer plus part-of-speech tags and lemmas from <paramref name="models"/> (default: <see cref="ModelStore.Default"/>).</summary>
-    /// <exception cref="Errors.AscribeException">A model file is missing or damaged.</exception>
-    public static PipelineBuilder LinguisticLayer(ModelStore? models = null)
+    /// <exception cref="Errors.AscribeException">The POS model file is missing or damaged.</exception>
+    public static PipelineBuilder PosLayer(ModelStore? models = null)
     {
         models ??= ModelStore.Default;
         return TextLayer()
             .Add(new PosTagger(models.Pos));
+    }
+
+    /// <summary>
+    /// The whole linguistic layer: the text layer plus part-of-speech tags, lemmas, named entities
+    /// and dependencies from <paramref name="models"/> (default: <see cref="ModelStore.Default"/>).
+    /// </summary>
+    /// <exception cref="Errors.AscribeException">A model file is missing or damaged.</exception>
+    public static PipelineBuilder LinguisticLayer(ModelStore? models = null)
+    {
+        models ??= ModelStore.Default;
+        return PosLayer(models)
+            .Add(new EntityRecognizer(models.Ner))
+            .Add(new DependencyParser(models.Parser));
     }
 
     /// <summary>
@@ -37,7 +52,7 @@ public static class DefaultPipeline
     {
         models ??= ModelStore.Default;
         attributionModel ??= models.Attribution;
-        return LinguisticLayer(models)
+        return PosLayer(models)
             .Add(attributionModel is null ? new RuleAttributionExtractor() : new ModelAttributionExtractor(attributionModel))
             .Add(new SpeakerResolver())
             .Add(new StanceTagger())
@@ -46,7 +61,7 @@ public static class DefaultPipeline
     }
 
     /// <summary>The full analysis pipeline with the rule extractor for attributions (the baseline and fallback).</summary>
-    public static Pipeline CreateWithRules(ModelStore? models = null) => LinguisticLayer(models)
+    public static Pipeline CreateWithRules(ModelStore? models = null) => PosLayer(models)
         .Add(new RuleAttributionExtractor())
         .Add(new SpeakerResolver())
         .Add(new StanceTagger())
@@ -54,5 +69,5 @@ public static class DefaultPipeline
         .Build();
 
     /// <summary>Everything <see cref="Create"/> runs before attribution extraction: what a trainer must reproduce on its training texts.</summary>
-    public static Pipeline BeforeAttribution(ModelStore? models = null) => LinguisticLayer(models).Build();
+    public static Pipeline BeforeAttribution(ModelStore? models = null) => PosLayer(models).Build();
 }

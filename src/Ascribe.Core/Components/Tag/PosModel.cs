@@ -167,6 +167,7 @@ public sealed class PosModel
             if (dev is not null && (it == options.Iterations || options.Log is not null))
             {
                 var model = new PosModel(tags, trainer.Average(options.Prune), tagDict, lemmatizer);
+                options.Checkpoint?.Invoke(model.Save);
                 var (acc, lemmaAcc) = model.Evaluate(dev);
                 line += string.Create(CultureInfo.InvariantCulture, $", dev tag {acc:F2}%, dev lemma {lemmaAcc:F2}%");
             }
@@ -227,6 +228,9 @@ public sealed class PosModel
 
         return dict;
     }
+
+    /// <summary>The same tagger without weights smaller than <paramref name="threshold"/>.</summary>
+    public PosModel Prune(float threshold) => new((string[])Tags, _weights.Prune(threshold), _tagDict, Lemmatizer);
 
     public void Save(Stream stream)
     {
