@@ -46,6 +46,7 @@ internal static partial class AttributionTraining
             Bits = settings.Bits,
             Iterations = settings.Iterations ?? 12,
             Seed = settings.Seed,
+            Stacked = settings.Stacked,
             Log = line =>
             {
                 services.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "[{0,7:F1}s] {1}", clock.Elapsed.TotalSeconds, line));

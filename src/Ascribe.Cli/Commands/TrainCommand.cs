@@ -46,6 +46,10 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue(20)]
     public int Bits { get; set; } = 20;
 
+    [CommandOption("--stacked")]
+    [Description("attribution: also train a stacked second stage over the first stage's tags.")]
+    public bool Stacked { get; set; }
+
     [CommandOption("--all-annotators")]
     [Description("attribution: train on every annotator's file of an article, not only the first.")]
     public bool AllAnnotators { get; set; }

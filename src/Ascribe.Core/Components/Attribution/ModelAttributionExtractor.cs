@@ -36,7 +36,7 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
     public void Process(Document doc)
     {
         var features = Featurize(doc, _lexicon, _model.Bits, _rules);
-        var tags = Decode(_model, features, Sequences(doc), doc.TokenCount, out var margins);
+        var tags = Predict(_model, doc, _lexicon, features, Sequences(doc), out var margins);
         var found = new AttributionLinker(doc, _lexicon).Link(tags, margins);
         doc.Attributions.Clear();
         doc.Attributions.AddRange(found);
@@ -49,6 +49,19 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
         var ruleTags = TagProjector.Project(doc, doc.Attributions);
         doc.Attributions.Clear();
         return new AttributionFeatures(doc, lexicon, bits, ruleTags);
+    }
+
+    /// <summary>Tags of every token: the first stage, then the stacked second stage over the first stage's tags when the model has one.</summary>
+    internal static byte[] Predict(AttributionModel model, Document doc, CueLexicon lexicon, AttributionFeatures features, List<(int Start, int End)> sequences, out float[] margins)
+    {
+        var tags = Decode(model, features, sequences, doc.TokenCount, out margins);
+        if (model.Second is { } second)
+        {
+            var stacked = new AttributionFeatures(doc, lexicon, model.Bits, features.RuleTags, tags);
+            tags = Decode(second, stacked, sequences, doc.TokenCount, out margins);
+        }
+
+        return tags;
     }
 
     /// <summary>The decoding units: token ranges of paragraphs.</summary>

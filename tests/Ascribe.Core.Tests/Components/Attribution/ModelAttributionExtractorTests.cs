@@ -10,11 +10,12 @@ namespace Ascribe.Core.Tests.Components;
 public sealed class ModelAttributionExtractorTests
 {
     private static readonly Lazy<AttributionModel> MiniModel = new(() => TrainMini(seed: 1));
+    private static readonly Lazy<AttributionModel> MiniStacked = new(() => TrainMini(seed: 1, stacked: true));
 
     private static string MiniFolder => Path.Combine(AppContext.BaseDirectory, "data", "polnear-mini");
 
     /// <summary>Trains on the mini PolNeAR fixture (first annotator per article).</summary>
-    private static AttributionModel TrainMini(int seed)
+    private static AttributionModel TrainMini(int seed, bool stacked = false)
     {
         var pipeline = DefaultPipeline.BeforeAttribution();
         var examples = new List<AttributionExample>();
@@ -31,7 +32,7 @@ public sealed class ModelAttributionExtractorTests
             examples.Add(new AttributionExample(doc, BratAnnotation.Parse(File.ReadAllText(file))));
         }
 
-        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed };
+        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked };
         return trainer.Train(examples, null, "test").Model;
     }
 
@@ -80,10 +81,12 @@ public sealed class ModelAttributionExtractorTests
         }
     }
 
-    [Fact]
-    public void Model_SavedAndReloaded_GivesIdenticalOutput()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Model_SavedAndReloaded_GivesIdenticalOutput(bool stacked)
     {
-        var model = MiniModel.Value;
+        var model = stacked ? MiniStacked.Value : MiniModel.Value;
         using var buffer = new MemoryStream();
         model.Save(buffer);
         buffer.Position = 0;

@@ -13,7 +13,7 @@ namespace Ascribe.Core.Components.Attribution.Model;
 internal sealed class AttributionFeatures
 {
     /// <summary>Bumped whenever the templates change, so a model trained on other features is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 3;
 
     private readonly Document _doc;
     private readonly string _norm;
@@ -29,8 +29,14 @@ internal sealed class AttributionFeatures
     private readonly int[] _leftQuoteEnd; // tokens since the last closing mark in the sentence, 0 when none
     private readonly List<int> _buckets = new();
 
-    public AttributionFeatures(Document doc, CueLexicon lexicon, int bits, byte[] ruleTags)
+    private readonly byte[]? _stack;   // a first-stage model's tags, for the second stage
+    private readonly int[] _stackLeftCue = Array.Empty<int>();
+    private readonly int[] _stackRightCue = Array.Empty<int>();
+    private readonly int[] _stackSentence = Array.Empty<int>(); // bit set of kinds the first stage found in the sentence
+
+    public AttributionFeatures(Document doc, CueLexicon lexicon, int bits, byte[] ruleTags, byte[]? stack = null)
     {
+        _stack = stack;
         _doc = doc;
         _norm = doc.Normalized.Text;
         _lexicon = lexicon;
@@ -48,6 +54,14 @@ internal sealed class AttributionFeatures
         MarkCues();
         MarkQuotes();
         MarkDistances();
+        if (stack is not null)
+        {
+            _stackLeftCue = new int[n];
+            _stackRightCue = new int[n];
+            _stackSentence = new int[n];
+            MarkStack(stack);
+        }
+
         for (int t = 0; t < n; t++)
         {
             Offsets[t] = _buckets.Count;
@@ -62,6 +76,9 @@ internal sealed class AttributionFeatures
     public int[] Offsets { get; }
 
     public int[] Buckets { get; }
+
+    /// <summary>The rule extractor's tags the features were built from.</summary>
+    public byte[] RuleTags => _ruleTags;
 
     private ReadOnlySpan<char> W(int t) => t < 0 || t >= _doc.TokenCount
         ? (t < 0 ? "<s>" : "</s>")
@@ -187,6 +204,62 @@ internal sealed class AttributionFeatures
         }
     }
 
+    private void MarkStack(byte[] stack)
+    {
+        foreach (var sent in _doc.Sentences)
+        {
+            int last = -1, bits = 0;
+            for (int t = sent.TokenStart; t < sent.TokenEnd; t++)
+            {
+                _stackLeftCue[t] = last < 0 ? 0 : t - last;
+                int kind = SpanTags.KindOf(stack[t]);
+                bits |= kind == 0 ? 0 : 1 << kind;
+                if (kind == 2 && (t + 1 == sent.TokenEnd || stack[t + 1] != SpanTags.ICue))
+                {
+                    last = t;
+                }
+            }
+
+            int next = -1;
+            for (int t = sent.TokenEnd - 1; t >= sent.TokenStart; t--)
+            {
+                _stackSentence[t] = bits;
+                _stackRightCue[t] = next < 0 ? 0 : next - t;
+                if (stack[t] == SpanTags.BCue)
+                {
+                    next = t;
+                }
+            }
+        }
+    }
+
+    private int StackTag(int t) => t < 0 || t >= _doc.TokenCount ? 7 : _stack![t];
+
+    private void ExtractStacked(int t, ReadOnlySpan<char> w0, int q)
+    {
+        int p = StackTag(t);
+        int lc = Bucket(_stackLeftCue[t]), rc = Bucket(_stackRightCue[t]);
+        F(new FeatureHash(60).Add(p));
+        F(new FeatureHash(61).Add(StackTag(t - 1)).Add(p));
+        F(new FeatureHash(62).Add(p).Add(StackTag(t + 1)));
+        F(new FeatureHash(63).Add(StackTag(t - 2)).Add(StackTag(t - 1)).Add(p).Add(StackTag(t + 1)).Add(StackTag(t + 2)));
+        F(new FeatureHash(64).Add(lc).Add(rc));
+        F(new FeatureHash(65).Add(lc).Add(rc).Add(p));
+        F(new FeatureHash(66).Add(lc).Add(q).Add(Shape(t)));
+        F(new FeatureHash(67).Add(p).AddLower(w0));
+        F(new FeatureHash(68).Add(_stackSentence[t]).Add(p));
+        F(new FeatureHash(69).Add(p).Add(q).Add(lc > 0 ? 1 : 0).Add(rc > 0 ? 1 : 0));
+        if (lc > 0)
+        {
+            F(new FeatureHash(70).AddLower(W(t - _stackLeftCue[t])).Add(Math.Min(lc, 3)));
+        }
+
+        if (rc > 0)
+        {
+            F(new FeatureHash(71).AddLower(W(t + _stackRightCue[t])).Add(Math.Min(rc, 3)));
+        }
+    }
+
     private static int Bucket(int d) => d switch
     {
         <= 0 => 0,
@@ -296,6 +369,32 @@ internal sealed class AttributionFeatures
             F(new FeatureHash(35).AddLower(W(v)).Add(Math.Min(rc, 4)));
         }
 
+        // Clause edges: the nearest punctuation on each side within the sentence.
+        int np = t + 1;
+        while (np < sent.TokenEnd && tokens[np].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+        {
+            np++;
+        }
+
+        int pp = t - 1;
+        while (pp >= sent.TokenStart && tokens[pp].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+        {
+            pp--;
+        }
+
+        F(new FeatureHash(36).AddLower(np < sent.TokenEnd ? W(np) : "</s>").Add(Bucket(np - t)));
+        F(new FeatureHash(37).AddLower(pp >= sent.TokenStart ? W(pp) : "<s>").Add(Bucket(t - pp)));
+        F(new FeatureHash(38).AddLower(pp >= sent.TokenStart ? W(pp) : "<s>").AddLower(np < sent.TokenEnd ? W(np) : "</s>").Add(q));
+        if (np + 1 < sent.TokenEnd)
+        {
+            F(new FeatureHash(39).AddLower(W(np)).Add(CueCode(np + 1)).Add(CueCode(Math.Min(np + 2, sent.TokenEnd - 1))));
+        }
+
+        if (_stack is not null)
+        {
+            ExtractStacked(t, w0, q);
+        }
+
         // Linguistic layer, when the pipeline has it.
         if (tok.Tag is { } tag)
         {
@@ -307,6 +406,9 @@ internal sealed class AttributionFeatures
             F(new FeatureHash(43).Add(prevTag).Add(tag).Add(nextTag));
             F(new FeatureHash(44).Add(tag).Add(q).Add(lc));
             F(new FeatureHash(45).Add(tag).Add(rule));
+            F(new FeatureHash(56).Add(t > 1 ? tokens[t - 2].Tag : "<s>").Add(prevTag).Add(tag));
+            F(new FeatureHash(57).Add(tag).Add(nextTag).Add(t + 2 < tokens.Length ? tokens[t + 2].Tag : "</s>"));
+            F(new FeatureHash(58).Add(tag).Add(lc).Add(rc));
         }
 
         if (tok.Lemma is { } lemma)

@@ -12,15 +12,22 @@ namespace Ascribe.Core.Components.Attribution.Model;
 public sealed class AttributionModel
 {
     private const uint Magic = 0x52544341; // "ACTR"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3;
 
-    internal AttributionModel(int bits, float[] weights, float[] transitions, string record)
+    internal AttributionModel(int bits, float[] weights, float[] transitions, string record, AttributionModel? second = null)
     {
         Bits = bits;
         Weights = weights;
         Transitions = transitions;
         Record = record;
+        Second = second;
     }
+
+    /// <summary>
+    /// The stacked second stage, or null: it sees the same features plus this stage's tags
+    /// (trained on cross-validated first-stage tags, so it learns how far to trust them).
+    /// </summary>
+    internal AttributionModel? Second { get; }
 
     /// <summary>Number of hash bits of the feature space.</summary>
     public int Bits { get; }
@@ -115,7 +122,11 @@ public sealed class AttributionModel
         }
     }
 
-    /// <summary>Writes the model: a header, the training record, transitions, then non-zero weights as (gap, value) pairs, all deflated.</summary>
+    /// <summary>
+    /// Writes the model: a header, the training record, then per stage the transitions and the
+    /// non-zero emission weights as (gap, half-precision value) pairs, all deflated. Trainers round
+    /// weights to half precision first (<see cref="RoundToHalf"/>), so a reloaded model decides exactly as the trained one.
+    /// </summary>
     public void Save(Stream stream)
     {
         using var z = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
@@ -126,22 +137,42 @@ public sealed class AttributionModel
         w.Write(Bits);
         w.Write(SpanTags.Count);
         w.Write(Record);
-        foreach (float v in Transitions)
+        WriteStage(w, this);
+        w.Write(Second is not null);
+        if (Second is not null)
+        {
+            WriteStage(w, Second);
+        }
+    }
+
+    private static void WriteStage(BinaryWriter w, AttributionModel stage)
+    {
+        foreach (float v in stage.Transitions)
         {
             w.Write(v);
         }
 
-        int nonZero = Weights.Count(v => v != 0f);
+        var weights = stage.Weights;
+        int nonZero = weights.Count(v => (Half)v != Half.Zero);
         w.Write(nonZero);
         int prev = -1;
-        for (int i = 0; i < Weights.Length; i++)
+        for (int i = 0; i < weights.Length; i++)
         {
-            if (Weights[i] != 0f)
+            if ((Half)weights[i] != Half.Zero)
             {
                 w.Write7BitEncodedInt(i - prev);
-                w.Write(Weights[i]);
+                w.Write((Half)weights[i]);
                 prev = i;
             }
+        }
+    }
+
+    /// <summary>Rounds emission weights to the precision they are stored with.</summary>
+    internal static void RoundToHalf(float[] weights)
+    {
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)(Half)weights[i];
         }
     }
 
@@ -173,31 +204,44 @@ public sealed class AttributionModel
             }
 
             string record = r.ReadString();
-            var transitions = new float[(SpanTags.Count + 1) * SpanTags.Count];
-            for (int i = 0; i < transitions.Length; i++)
+            var (weights, transitions) = ReadStage(r, bits, name);
+            AttributionModel? second = null;
+            if (r.ReadBoolean())
             {
-                transitions[i] = r.ReadSingle();
+                var (w2, t2) = ReadStage(r, bits, name);
+                second = new AttributionModel(bits, w2, t2, record);
             }
 
-            var weights = new float[(1 << bits) * SpanTags.Count];
-            int nonZero = r.ReadInt32();
-            int pos = -1;
-            for (int k = 0; k < nonZero; k++)
-            {
-                pos += r.Read7BitEncodedInt();
-                if ((uint)pos >= (uint)weights.Length)
-                {
-                    throw ThrowHelper.Create(ErrorCodes.ModelCorrupt, name, "weight index out of range");
-                }
-
-                weights[pos] = r.ReadSingle();
-            }
-
-            return new AttributionModel(bits, weights, transitions, record);
+            return new AttributionModel(bits, weights, transitions, record, second);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or FormatException)
         {
             throw ThrowHelper.Create(ErrorCodes.ModelCorrupt, name, ex.Message);
         }
+    }
+
+    private static (float[] Weights, float[] Transitions) ReadStage(BinaryReader r, int bits, string name)
+    {
+        var transitions = new float[(SpanTags.Count + 1) * SpanTags.Count];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = r.ReadSingle();
+        }
+
+        var weights = new float[(1 << bits) * SpanTags.Count];
+        int nonZero = r.ReadInt32();
+        int pos = -1;
+        for (int k = 0; k < nonZero; k++)
+        {
+            pos += r.Read7BitEncodedInt();
+            if ((uint)pos >= (uint)weights.Length)
+            {
+                throw ThrowHelper.Create(ErrorCodes.ModelCorrupt, name, "weight index out of range");
+            }
+
+            weights[pos] = (float)r.ReadHalf();
+        }
+
+        return (weights, transitions);
     }
 }

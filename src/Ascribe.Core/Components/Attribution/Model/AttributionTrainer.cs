@@ -8,6 +8,8 @@ namespace Ascribe.Core.Components.Attribution.Model;
 /// paragraphs: Viterbi decoding with the current weights, additive updates on the tokens where the
 /// decoded tags differ from gold, weights averaged over all steps. With a dev set, every epoch is
 /// scored (exact span F1 per kind on Ascribe tokens) and the best epoch's averaged weights are kept.
+/// With <see cref="Stacked"/>, a second stage is trained on the same features plus first-stage tags;
+/// its training tags come from two-fold cross-validation so they are as noisy as at run time.
 /// Deterministic for a given seed.
 /// </summary>
 public sealed class AttributionTrainer
@@ -18,17 +20,81 @@ public sealed class AttributionTrainer
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Train the stacked second stage too.</summary>
+    public bool Stacked { get; init; }
+
     /// <summary>Receives one line per epoch.</summary>
     public Action<string>? Log { get; init; }
 
-    private sealed record Prepared(AttributionFeatures Features, byte[] Gold, List<(int Start, int End)> Sequences);
+    private sealed record Prepared(AttributionExample Example, AttributionFeatures Features, byte[] Gold, List<(int Start, int End)> Sequences);
+
+    private sealed record StageResult(float[] Weights, float[] Transitions, int Epoch, double[] DevF1);
 
     public (AttributionModel Model, int BestEpoch, double[] DevF1) Train(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? dev, string command)
     {
-        const int L = SpanTags.Count;
         var lexicon = CueLexicon.Default;
         var trainSet = train.Select(x => Prepare(x, lexicon)).ToList();
         var devSet = dev?.Select(x => Prepare(x, lexicon)).ToList();
+        var first = TrainStage(trainSet, devSet, Iterations, "stage 1");
+        var model = new AttributionModel(Bits, first.Weights, first.Transitions, string.Empty);
+        var kept = first;
+        if (Stacked)
+        {
+            // Cross-validated first-stage tags for the training documents.
+            var stackTags = new byte[trainSet.Count][];
+            for (int fold = 0; fold < 2; fold++)
+            {
+                var part = trainSet.Where((_, i) => i % 2 != fold).ToList();
+                var r = TrainStage(part, null, first.Epoch, $"fold {fold + 1}");
+                var foldModel = new AttributionModel(Bits, r.Weights, r.Transitions, string.Empty);
+                for (int i = fold; i < trainSet.Count; i += 2)
+                {
+                    stackTags[i] = ModelAttributionExtractor.Decode(foldModel, trainSet[i].Features, trainSet[i].Sequences, trainSet[i].Gold.Length, out _);
+                }
+            }
+
+            var trainStacked = trainSet.Select((p, i) => Restack(p, lexicon, stackTags[i])).ToList();
+            var devStacked = devSet?.Select(p => Restack(p, lexicon, ModelAttributionExtractor.Decode(model, p.Features, p.Sequences, p.Gold.Length, out _))).ToList();
+            var second = TrainStage(trainStacked, devStacked, Iterations, "stage 2");
+            kept = second;
+            model = new AttributionModel(Bits, first.Weights, first.Transitions, string.Empty, new AttributionModel(Bits, second.Weights, second.Transitions, string.Empty));
+        }
+
+        string record = string.Format(
+            CultureInfo.InvariantCulture,
+            "command: {0}\nseed: {1}\nepochs run: {2}\nepoch kept: {3}{4}\nhash bits: {5}\nfeatures version: {6}\ntrain documents: {7}\ndev documents: {8}\ndev exact span F1 on Ascribe tokens (source/cue/content): {9}\n",
+            command,
+            Seed,
+            Iterations,
+            first.Epoch,
+            Stacked ? string.Format(CultureInfo.InvariantCulture, " (stage 1), {0} (stacked stage 2)", kept.Epoch) : string.Empty,
+            Bits,
+            AttributionFeatures.Version,
+            train.Count,
+            dev?.Count ?? 0,
+            kept.DevF1.Length == 3 ? string.Join(" / ", kept.DevF1.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))) : "n/a");
+        AttributionModel.RoundToHalf(model.Weights);
+        if (model.Second is not null)
+        {
+            AttributionModel.RoundToHalf(model.Second.Weights);
+        }
+
+        var final = new AttributionModel(Bits, model.Weights, model.Transitions, record, model.Second is null ? null : new AttributionModel(Bits, model.Second.Weights, model.Second.Transitions, record));
+        return (final, kept.Epoch, kept.DevF1);
+    }
+
+    private Prepared Prepare(AttributionExample ex, CueLexicon lexicon)
+    {
+        var features = ModelAttributionExtractor.Featurize(ex.Doc, lexicon, Bits);
+        return new Prepared(ex, features, ex.GoldTags, ModelAttributionExtractor.Sequences(ex.Doc));
+    }
+
+    private Prepared Restack(Prepared p, CueLexicon lexicon, byte[] stack) =>
+        p with { Features = new AttributionFeatures(p.Example.Doc, lexicon, Bits, p.Features.RuleTags, stack) };
+
+    private StageResult TrainStage(List<Prepared> trainSet, List<Prepared>? devSet, int iterations, string name)
+    {
+        const int L = SpanTags.Count;
         var order = new List<(int Doc, int Start, int End)>();
         for (int d = 0; d < trainSet.Count; d++)
         {
@@ -52,7 +118,7 @@ public sealed class AttributionTrainer
         int bestEpoch = 0;
         double[] bestF1 = Array.Empty<double>();
         var current = new AttributionModel(Bits, w, tw, string.Empty);
-        for (int epoch = 1; epoch <= Iterations; epoch++)
+        for (int epoch = 1; epoch <= iterations; epoch++)
         {
             Shuffle(order, rng);
             int errors = 0, tokens = 0;
@@ -115,11 +181,11 @@ public sealed class AttributionTrainer
                 c++;
             }
 
-            var avg = Average(w, u, c);
-            var avgT = Average(tw, tu, c);
-            string line = string.Format(CultureInfo.InvariantCulture, "epoch {0}: train token error {1:F2}%", epoch, 100.0 * errors / Math.Max(1, tokens));
+            string line = string.Format(CultureInfo.InvariantCulture, "{0} epoch {1}: train token error {2:F2}%", name, epoch, 100.0 * errors / Math.Max(1, tokens));
             if (devSet is not null)
             {
+                var avg = Average(w, u, c);
+                var avgT = Average(tw, tu, c);
                 var f1 = Score(new AttributionModel(Bits, avg, avgT, string.Empty), devSet);
                 double mean = f1.Average();
                 line += string.Format(CultureInfo.InvariantCulture, "; dev exact span F1 source {0:F1} cue {1:F1} content {2:F1}", f1[0], f1[1], f1[2]);
@@ -132,35 +198,17 @@ public sealed class AttributionTrainer
                     bestF1 = f1;
                 }
             }
-            else
+            else if (epoch == iterations)
             {
-                best = avg;
-                bestT = avgT;
+                best = Average(w, u, c);
+                bestT = Average(tw, tu, c);
                 bestEpoch = epoch;
             }
 
             Log?.Invoke(line);
         }
 
-        string record = string.Format(
-            CultureInfo.InvariantCulture,
-            "command: {0}\nseed: {1}\nepochs run: {2}\nepoch kept: {3}\nhash bits: {4}\nfeatures version: {5}\ntrain documents: {6}\ndev documents: {7}\ndev exact span F1 on Ascribe tokens (source/cue/content): {8}\n",
-            command,
-            Seed,
-            Iterations,
-            bestEpoch,
-            Bits,
-            AttributionFeatures.Version,
-            train.Count,
-            dev?.Count ?? 0,
-            bestF1.Length == 3 ? string.Join(" / ", bestF1.Select(x => x.ToString("F1", CultureInfo.InvariantCulture))) : "n/a");
-        return (new AttributionModel(Bits, best!, bestT!, record), bestEpoch, bestF1);
-    }
-
-    private Prepared Prepare(AttributionExample ex, CueLexicon lexicon)
-    {
-        var features = ModelAttributionExtractor.Featurize(ex.Doc, lexicon, Bits);
-        return new Prepared(features, ex.GoldTags, ModelAttributionExtractor.Sequences(ex.Doc));
+        return new StageResult(best!, bestT!, bestEpoch, bestF1);
     }
 
     private static float[] Average(float[] w, float[] u, float c)
