@@ -33,6 +33,16 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Splitter_JoinsSentenceBrokenOverBlankLines_ButKeepsTruncatedParagraphs()
+    {
+        var doc = TestText.Text("The Washington Post,\n\nfor example, reported\n\nshortly before the turn of the year that there was frustration.\n\nShe explained in an interview with\n\nThere are dissatisfied people.");
+        Assert.Equal(
+            new[] { "The Washington Post,\n\nfor example, reported\n\nshortly before the turn of the year that there was frustration.", "She explained in an interview with", "There are dissatisfied people." },
+            TestText.SentenceTexts(doc));
+        Assert.Equal(3, doc.Paragraphs.Count);
+    }
+
+    [Fact]
     public void Splitter_DoesNotSplitBeforeLowerCase_AfterAbbreviationOrDecimal()
     {
         var doc = TestText.Text("The U.S. military spent 3.5 billion. U.S. officials said so.");

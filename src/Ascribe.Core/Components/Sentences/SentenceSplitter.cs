@@ -84,7 +84,10 @@ public sealed class SentenceSplitter : IPipelineComponent
                 j++;
             }
 
-            bool split = breaks >= 2 || !IsWrappedLine(text, start, i, j);
+            // Scraped pages also break one sentence over blank lines ("The Washington Post,\n\nfor
+            // example, reported\n\nshortly before ..."): a lower-case continuation after a line
+            // that stops mid-sentence joins it, whatever the number of breaks.
+            bool split = !IsWrappedLine(text, start, i, j, strict: breaks >= 2);
             if (split)
             {
                 AddTrimmed(text, start, i, result);
@@ -98,7 +101,7 @@ public sealed class SentenceSplitter : IPipelineComponent
         return result;
     }
 
-    private static bool IsWrappedLine(string text, int lineStart, int breakAt, int next)
+    private static bool IsWrappedLine(string text, int lineStart, int breakAt, int next, bool strict)
     {
         if (next >= text.Length)
         {
@@ -118,8 +121,9 @@ public sealed class SentenceSplitter : IPipelineComponent
 
         char end = text[last];
         char start = text[next];
-        // A line that stops mid-sentence and continues with a lower-case word or a number was wrapped.
-        return (char.IsLower(end) || end is ',' or ';' or '-') && (char.IsLower(start) || char.IsDigit(start));
+        // A line that stops mid-sentence and continues with a lower-case word (or, for a single
+        // break, a number) was wrapped.
+        return (char.IsLower(end) || end is ',' or ';' or '-') && (char.IsLower(start) || (!strict && char.IsDigit(start)));
     }
 
     private static void AddTrimmed(string text, int s, int e, List<TextSpan> result)
