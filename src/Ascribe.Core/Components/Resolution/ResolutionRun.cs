@@ -245,7 +245,7 @@ internal sealed partial class ResolutionRun
     /// For attributions with a cue but no source span: the subject-like mention closest before the
     /// cue in its sentence (or, when the cue's sentence starts in lower case after a scraping break,
     /// in the sentence before), outside quotes and the attribution's content. Only the speaker is
-    /// set; the source span stays the extractor's.
+    /// set; the source span stays the extractor's. Pronoun subjects are not used.
     /// </summary>
     private void ResolveImplicitSpeakers(Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> links)
     {
@@ -280,8 +280,9 @@ internal sealed partial class ResolutionRun
                     continue;
                 }
 
+                // Written names and descriptions only: a pronoun subject is left to the extractor.
                 var c0 = h.Cluster;
-                if (c0.IsAuthor || c0.Type is SourceType.Document or SourceType.Event || (!c0.HasName && !c0.IsPersonLike))
+                if (IsPronounAt(h.Start) || c0.IsAuthor || c0.Type is SourceType.Document or SourceType.Event || (!c0.HasName && !c0.IsPersonLike))
                 {
                     continue;
                 }
@@ -300,6 +301,13 @@ internal sealed partial class ResolutionRun
                 links[a] = (b.Cluster, links[a].Cites, links[a].Venue);
             }
         }
+    }
+
+    private bool IsPronounAt(int offset)
+    {
+        int t = _doc.TokenAtOrAfter(offset);
+        return t < _doc.TokenCount && _doc.TokenData[t].Start == offset && _doc.TokenData[t].End - offset <= 4
+            && F(t) is "he" or "she" or "they" or "it" or "him" or "her" or "them" or "his" or "their" or "its" or "i" or "we";
     }
 
     private void ResolveQuotedFirstPerson(Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> links)
