@@ -27,10 +27,10 @@ pg="$pg_base;Search Path=$schema"
   for engine in sqlite postgres; do
     db="$work/bench.db"; [ "$engine" = postgres ] && db="$pg"
     echo
-    echo "## $engine: ascribe ingest articles.jsonl --workers 2 --batch 100"
-    /usr/bin/time -f "wall %e s, max RSS %M KB" "$ascribe" ingest "$work/articles.jsonl" --db "$db" --workers 2 --format json 2>&1 \
+    echo "## $engine: ascribe ingest articles.jsonl --workers 2 --batch 100 (load average before: $(cut -d" " -f1-3 /proc/loadavg))"
+    /usr/bin/time -f "wall %e s, user %U s, sys %S s (ascribe process), max RSS %M KB" "$ascribe" ingest "$work/articles.jsonl" --db "$db" --workers 2 --format json 2>&1 \
       | python3 -c 'import sys,json; t=sys.stdin.read(); j=json.loads(t[:t.rindex("}")+1]); print("stored %d articles (%d near-duplicates linked), %d attributions in %.1f s: %.1f articles/s; store: %s" % (j["stored"], j["near_duplicates"], j["attributions"], j["seconds"], j["articles_per_second"], j["store"])); print(t[t.rindex("}")+1:].strip())'
-    echo "## $engine: query latency (warm, in process)"
+    echo "## $engine: query latency (warm, in process; load average: $(cut -d" " -f1-3 /proc/loadavg))"
     $harness query --db "$db" --runs 50
   done
 } | tee "$out"

@@ -49,6 +49,12 @@ internal sealed partial class SqlStore
             {
                 errors[i] = ex.Message;
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Record-and-continue: one article that breaks a component must not hold the
+                // whole batch in the queue forever. The error names the article.
+                errors[i] = $"analysis failed: {ex.GetType().Name}: {ex.Message}";
+            }
         });
 
         var writer = new BatchWriter(this, connection, tx, worker);
