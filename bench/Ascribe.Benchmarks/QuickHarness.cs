@@ -54,7 +54,7 @@ public static class QuickHarness
                     stages.Add(args[++i]);
                     break;
                 default:
-                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|read|tokenize|sentences|components]...");
+                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|accurate|read|tokenize|sentences|components]...");
                     return 2;
             }
         }
@@ -72,6 +72,7 @@ public static class QuickHarness
             {
                 "text" => Measure("ascribe text layer (tokenize+sentences+quotes)", corpus, DefaultPipeline.TextLayer().Build(), minWords, minSeconds),
                 "pipeline" => Measure("ascribe full pipeline (DefaultPipeline.Create)", corpus, DefaultPipeline.Create(), minWords, minSeconds),
+                "accurate" => Measure("ascribe accurate mode (AccuratePipeline.Create)", corpus, Ascribe.Accurate.AccuratePipeline.Create(), minWords, minSeconds),
                 "read" => MeasureScan(corpus, minWords, minSeconds),
                 "components" => MeasureComponents(corpus, DefaultPipeline.Create(), minWords, minSeconds),
                 "tokenize" => Measure("ascribe normalize+tokenize", corpus, new PipelineBuilder().Add(new Tokenizer()).Build(), minWords, minSeconds),

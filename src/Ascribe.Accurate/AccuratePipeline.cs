@@ -1,7 +1,6 @@
 using Ascribe.Accurate.Encoding;
 using Ascribe.Accurate.Head;
 using Ascribe.Core.Components.Attribution;
-using Ascribe.Core.Components.Audit;
 using Ascribe.Core.Errors;
 using Ascribe.Core.Pipeline;
 
@@ -21,10 +20,25 @@ public static class AccuratePipeline
     {
         var head = LoadHead(headPath);
         var encoder = MiniLmEncoder.Load(encoderPath, threads);
-        return FeatureLayer()
-            .Add(new AccurateAttributionExtractor(encoder, head))
-            .Add(new AuditComponent())
-            .Build();
+        var builder = FeatureLayer().Add(new AccurateAttributionExtractor(encoder, head));
+        // Whatever the fast pipeline runs after its attribution extractor (speaker resolution,
+        // stance, audit) runs on accurate mode's attributions too.
+        var fast = DefaultPipeline.Create().Components;
+        int last = -1;
+        for (int i = 0; i < fast.Count; i++)
+        {
+            if (fast[i].Assigns.Contains(Attr.Attributions))
+            {
+                last = i;
+            }
+        }
+
+        for (int i = last + 1; i < fast.Count; i++)
+        {
+            builder.Add(fast[i]);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>What the head reads besides the encoder: the linguistic layer and the fast extractor's attributions. Training and analysis share it.</summary>

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Ascribe.Cli.Tests;
+
+/// <summary>Issue 10: <c>--model fast|accurate</c> on analyze and eval.</summary>
+public sealed class AccurateModeTests
+{
+    [Fact]
+    public void Analyze_BothModes_GiveValidAttributionsForTheSameInput()
+    {
+        string path = CliRunner.Data("putin-inner-circle.txt");
+        string text = File.ReadAllText(path);
+        foreach (var model in new[] { "fast", "accurate" })
+        {
+            var result = CliRunner.Run("analyze", path, "--model", model);
+            Assert.True(result.ExitCode == 0, $"{model}: {result.Error}");
+            using var json = JsonDocument.Parse(result.Out);
+            Assert.Equal("putin-inner-circle", json.RootElement.GetProperty("id").GetString());
+            var attributions = json.RootElement.GetProperty("attributions").EnumerateArray().ToList();
+            Assert.True(attributions.Count >= 5, $"{model} found only {attributions.Count} attributions");
+            foreach (var a in attributions)
+            {
+                var content = a.GetProperty("content").EnumerateArray().ToList();
+                Assert.NotEmpty(content);
+                foreach (var span in new[] { a.GetProperty("source"), a.GetProperty("cue") }.Concat(content))
+                {
+                    if (span.ValueKind == JsonValueKind.Null)
+                    {
+                        continue;
+                    }
+
+                    int start = span.GetProperty("start").GetInt32();
+                    int end = span.GetProperty("end").GetInt32();
+                    Assert.InRange(start, 0, end - 1);
+                    Assert.InRange(end, start + 1, text.Length);
+                    Assert.Equal(text[start..end], span.GetProperty("text").GetString());
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Analyze_AccurateMode_FindsTheSpeakerOfAPlainQuote()
+    {
+        var result = CliRunner.RunWithInput("\"We will not raise taxes,\" the governor said on Monday.", "analyze", "-", "--model", "accurate");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var a = Assert.Single(json.RootElement.GetProperty("attributions").EnumerateArray());
+        Assert.StartsWith("said", a.GetProperty("cue").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("the governor", a.GetProperty("source").GetProperty("text").GetString());
+        Assert.Contains("We will not raise taxes", a.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_UnknownModel_IsAUsageError()
+    {
+        var result = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "huge");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("fast or accurate", result.Error + result.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_MissingHead_IsOneLineError()
+    {
+        var result = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", Path.Combine(Path.GetTempPath(), "no-such-head.bin"));
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("ascribe: error: ", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public void Eval_AccurateMode_ScoresTheMiniGoldFolder()
+    {
+        var result = CliRunner.Run("eval", "--gold", CliRunner.Data("polnear-mini"), "--model", "accurate");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("source", result.Out, StringComparison.Ordinal);
+        Assert.Contains("content", result.Out, StringComparison.Ordinal);
+    }
+}
