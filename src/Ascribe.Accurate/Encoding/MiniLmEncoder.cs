@@ -12,14 +12,26 @@ namespace Ascribe.Accurate.Encoding;
 /// </summary>
 public sealed class MiniLmEncoder : IDisposable
 {
-    /// <summary>Width of the vectors all-MiniLM-L6-v2 produces.</summary>
-    public const int Dim = 384;
+    /// <summary>Width of one layer's vectors in all-MiniLM-L6-v2.</summary>
+    public const int HiddenSize = 384;
+
+    /// <summary>Transformer layers of all-MiniLM-L6-v2; layer <c>LayerCount - 1</c> is <c>last_hidden_state</c>.</summary>
+    public const int LayerCount = 6;
 
     private readonly InferenceSession _session;
     private readonly bool _wantsTokenTypes;
+    private readonly string[] _outputs;
 
-    public MiniLmEncoder(byte[] model, byte[] vocab, int threads = 1, int windowPieces = 128, int stride = 96, int batch = 8)
+    /// <param name="layers">0-based transformer layers whose outputs are concatenated per token, in this order.</param>
+    public MiniLmEncoder(byte[] model, byte[] vocab, int[] layers, int threads = 1, int windowPieces = 128, int stride = 96, int batch = 8)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(layers.Length);
+        foreach (int layer in layers)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(layer);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(layer, LayerCount);
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(windowPieces, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(windowPieces, 512);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
@@ -36,6 +48,9 @@ public sealed class MiniLmEncoder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        Layers = layers;
+        Dim = HiddenSize * layers.Length;
+        (model, _outputs) = LayerOutputs.Expose(model, layers);
         _session = new InferenceSession(model, options);
         _wantsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
         WindowPieces = windowPieces;
@@ -44,11 +59,17 @@ public sealed class MiniLmEncoder : IDisposable
     }
 
     /// <summary>Loads the encoder found by <see cref="EncoderLocator"/>.</summary>
-    public static MiniLmEncoder Load(string? path = null, int threads = 1)
+    public static MiniLmEncoder Load(int[] layers, string? path = null, int threads = 1)
     {
         var (model, vocab) = EncoderLocator.Read(path);
-        return new MiniLmEncoder(model, vocab, threads);
+        return new MiniLmEncoder(model, vocab, layers, threads);
     }
+
+    /// <summary>The 0-based layers concatenated in each token's vector.</summary>
+    public int[] Layers { get; }
+
+    /// <summary>Width of each token's vector: <see cref="HiddenSize"/> per layer.</summary>
+    public int Dim { get; }
 
     public WordPieceSplitter Splitter { get; }
 
@@ -118,19 +139,22 @@ public sealed class MiniLmEncoder : IDisposable
             }
 
             using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, names, values, new[] { "last_hidden_state" });
-            var hidden = results[0].GetTensorDataAsSpan<float>();
-            for (int t = 0; t < pieces.TokenCount; t++)
+            using var results = _session.Run(runOptions, names, values, _outputs);
+            for (int l = 0; l < _outputs.Length; l++)
             {
-                int p = pieces.FirstPiece[t];
-                int w = owner[p] - w0;
-                if ((uint)w >= (uint)b)
+                var hidden = results[l].GetTensorDataAsSpan<float>();
+                for (int t = 0; t < pieces.TokenCount; t++)
                 {
-                    continue;
-                }
+                    int p = pieces.FirstPiece[t];
+                    int w = owner[p] - w0;
+                    if ((uint)w >= (uint)b)
+                    {
+                        continue;
+                    }
 
-                int pos = p - windows[owner[p]].Start + 1;
-                hidden.Slice((w * len + pos) * Dim, Dim).CopyTo(output.AsSpan(t * Dim, Dim));
+                    int pos = p - windows[owner[p]].Start + 1;
+                    hidden.Slice((w * len + pos) * HiddenSize, HiddenSize).CopyTo(output.AsSpan(t * Dim + l * HiddenSize, HiddenSize));
+                }
             }
         }
 

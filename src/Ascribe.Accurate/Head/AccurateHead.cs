@@ -12,13 +12,15 @@ namespace Ascribe.Accurate.Head;
 public sealed class AccurateHead
 {
     internal const int Context = 1;
-    internal const int PerToken = MiniLmEncoder.Dim + TokenFlags.Count;
-    internal const int InputDim = (2 * Context + 1) * PerToken;
     private const uint Magic = 0x48435341; // "ASCH"
-    private const int Version = 1;
+    private const int Version = 2;
 
-    internal AccurateHead(int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
+    internal AccurateHead(int[] layers, int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
     {
+        Layers = layers;
+        EncoderDim = MiniLmEncoder.HiddenSize * layers.Length;
+        PerToken = EncoderDim + TokenFlags.Count;
+        InputDim = (2 * Context + 1) * PerToken;
         Hidden = hidden;
         W1 = w1;
         B1 = b1;
@@ -27,6 +29,15 @@ public sealed class AccurateHead
     }
 
     public int Hidden { get; }
+
+    /// <summary>Encoder layers (0-based) whose concatenated outputs the head reads.</summary>
+    public int[] Layers { get; }
+
+    internal int EncoderDim { get; }
+
+    internal int PerToken { get; }
+
+    internal int InputDim { get; }
 
     /// <summary>Hidden weights, row-major <c>[Hidden, InputDim]</c>.</summary>
     internal float[] W1 { get; }
@@ -39,7 +50,7 @@ public sealed class AccurateHead
     internal float[] B2 { get; }
 
     /// <summary>Fills <paramref name="x"/> with token <paramref name="t"/>'s input: neighbours' rows, zeros beyond the document.</summary>
-    internal static void Input(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount, int t, Span<float> x)
+    internal void Input(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount, int t, Span<float> x)
     {
         for (int k = -Context; k <= Context; k++)
         {
@@ -51,8 +62,8 @@ public sealed class AccurateHead
                 continue;
             }
 
-            vectors.Slice(u * MiniLmEncoder.Dim, MiniLmEncoder.Dim).CopyTo(dst);
-            flags.Slice(u * TokenFlags.Count, TokenFlags.Count).CopyTo(dst[MiniLmEncoder.Dim..]);
+            vectors.Slice(u * EncoderDim, EncoderDim).CopyTo(dst);
+            flags.Slice(u * TokenFlags.Count, TokenFlags.Count).CopyTo(dst[EncoderDim..]);
         }
     }
 
@@ -167,6 +178,12 @@ public sealed class AccurateHead
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
         w.Write(Version);
+        w.Write(Layers.Length);
+        foreach (int layer in Layers)
+        {
+            w.Write(layer);
+        }
+
         w.Write(InputDim);
         w.Write(Hidden);
         foreach (var array in new[] { W1, B1, W2, B2 })
@@ -184,9 +201,27 @@ public sealed class AccurateHead
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
         }
 
+        int layerCount = r.ReadInt32();
+        if (layerCount is < 1 or > MiniLmEncoder.LayerCount)
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"bad layer count {layerCount}");
+        }
+
+        var layers = new int[layerCount];
+        for (int i = 0; i < layerCount; i++)
+        {
+            layers[i] = r.ReadInt32();
+            if ((uint)layers[i] >= MiniLmEncoder.LayerCount)
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"bad layer {layers[i]}");
+            }
+        }
+
         int inputDim = r.ReadInt32();
         int hidden = r.ReadInt32();
-        if (inputDim != InputDim || hidden <= 0 || hidden > 4096 || stream.Length != 16 + 4L * ((long)hidden * inputDim + hidden + (long)Roles.Outputs * hidden + Roles.Outputs))
+        int expected = (2 * Context + 1) * (MiniLmEncoder.HiddenSize * layerCount + TokenFlags.Count);
+        long header = 8 + 4 * (1 + layerCount) + 8;
+        if (inputDim != expected || hidden <= 0 || hidden > 4096 || stream.Length != header + 4L * ((long)hidden * inputDim + hidden + (long)Roles.Outputs * hidden + Roles.Outputs))
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"unexpected shape {inputDim}x{hidden}");
         }
@@ -202,6 +237,6 @@ public sealed class AccurateHead
         var b1 = Read(hidden);
         var w2 = Read(Roles.Outputs * hidden);
         var b2 = Read(Roles.Outputs);
-        return new AccurateHead(hidden, w1, b1, w2, b2);
+        return new AccurateHead(layers, hidden, w1, b1, w2, b2);
     }
 }

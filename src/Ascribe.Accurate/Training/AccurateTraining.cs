@@ -13,11 +13,12 @@ public static class AccurateTraining
         var dev = GoldArticle.ReadFolder(devDir);
         log($"{train.Count} training and {dev.Count} development articles");
         List<HeadTrainer.Example> trainExamples, devExamples;
-        using (var encoder = MiniLmEncoder.Load())
+        using (var encoder = MiniLmEncoder.Load(options.CacheLayers ?? options.Layers))
         {
             var cache = new EncodingCache(cacheDir, encoder);
-            devExamples = HeadTrainer.Prepare(dev, cache, log);
-            trainExamples = HeadTrainer.Prepare(train, cache, log);
+            var select = Selection(encoder.Layers, options.Layers);
+            devExamples = HeadTrainer.Prepare(dev, cache, select, log);
+            trainExamples = HeadTrainer.Prepare(train, cache, select, log);
         }
 
         var head = new HeadTrainer(options, log).Train(trainExamples, devExamples);
@@ -34,4 +35,11 @@ public static class AccurateTraining
 
         return HeadTrainer.Evaluate(head, devExamples);
     }
+
+    /// <summary>Positions in the cached layer list of each layer the head reads.</summary>
+    private static int[] Selection(int[] cached, int[] wanted) => wanted.Select(l =>
+    {
+        int i = Array.IndexOf(cached, l);
+        return i >= 0 ? i : throw new ArgumentException($"layer {l} is not among the cached layers");
+    }).ToArray();
 }

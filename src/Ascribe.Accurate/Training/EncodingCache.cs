@@ -16,10 +16,14 @@ public sealed class EncodingCache
 
     public EncodingCache(string dir, MiniLmEncoder encoder)
     {
-        _dir = dir;
+        // Vectors of different layer choices live apart.
+        _dir = Path.Combine(dir, "layers-" + string.Join('-', encoder.Layers));
         _encoder = encoder;
-        Directory.CreateDirectory(dir);
+        Directory.CreateDirectory(_dir);
     }
+
+    /// <summary>Values per token in the cached rows.</summary>
+    public int Width => _encoder.Dim;
 
     /// <summary>Token vectors of <paramref name="doc"/> as halves, from the cache or freshly encoded.</summary>
     public Half[] Get(Document doc)
@@ -30,7 +34,7 @@ public sealed class EncodingCache
             using var reader = new BinaryReader(File.OpenRead(path));
             if (reader.ReadInt32() == doc.TokenCount)
             {
-                var halves = new Half[doc.TokenCount * MiniLmEncoder.Dim];
+                var halves = new Half[doc.TokenCount * _encoder.Dim];
                 reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
                 return halves;
             }

@@ -15,6 +15,12 @@ public sealed record HeadTrainingOptions
     public float LearningRate { get; init; } = 1e-3f;
     public float Dropout { get; init; } = 0.2f;
     public int Seed { get; init; } = 13;
+
+    /// <summary>Encoder layers (0-based) the head reads, concatenated.</summary>
+    public int[] Layers { get; init; } = { 5 };
+
+    /// <summary>Layers to encode and cache (a superset of <see cref="Layers"/>), so that several choices can be tried on one cache; null = <see cref="Layers"/>.</summary>
+    public int[]? CacheLayers { get; init; }
 }
 
 /// <summary>
@@ -39,14 +45,15 @@ public sealed class HeadTrainer
     /// <summary>The pipeline whose output the head reads: the text layer and the fast extractor.</summary>
     public static Pipeline FeaturePipeline() => AccuratePipeline.FeatureLayer().Build();
 
-    internal static List<Example> Prepare(IEnumerable<GoldArticle> articles, EncodingCache cache, Action<string> log)
+    /// <param name="select">Positions, in the cached layers, of the layers to keep.</param>
+    internal static List<Example> Prepare(IEnumerable<GoldArticle> articles, EncodingCache cache, int[] select, Action<string> log)
     {
         var pipeline = FeaturePipeline();
         var examples = new List<Example>();
         foreach (var a in articles)
         {
             var doc = pipeline.Run(a.Id, a.Text);
-            examples.Add(new Example(doc, cache.Get(doc), TokenFlags.Compute(doc), GoldTags(doc, a)));
+            examples.Add(new Example(doc, Select(cache.Get(doc), cache.Width, select), TokenFlags.Compute(doc), GoldTags(doc, a)));
             if (examples.Count % 100 == 0)
             {
                 log($"prepared {examples.Count} articles");
@@ -54,6 +61,27 @@ public sealed class HeadTrainer
         }
 
         return examples;
+    }
+
+    private static Half[] Select(Half[] rows, int width, int[] select)
+    {
+        int layers = width / MiniLmEncoder.HiddenSize;
+        if (select.Length == layers && select.Select((l, i) => l == i).All(x => x))
+        {
+            return rows;
+        }
+
+        int n = rows.Length / width, outWidth = select.Length * MiniLmEncoder.HiddenSize;
+        var result = new Half[n * outWidth];
+        for (int t = 0; t < n; t++)
+        {
+            for (int k = 0; k < select.Length; k++)
+            {
+                rows.AsSpan(t * width + select[k] * MiniLmEncoder.HiddenSize, MiniLmEncoder.HiddenSize).CopyTo(result.AsSpan(t * outWidth + k * MiniLmEncoder.HiddenSize));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Gold O/B/I tags <c>[tokenCount, 3]</c>; a span nested in a longer span of the same role is dropped.</summary>
@@ -105,8 +133,9 @@ public sealed class HeadTrainer
 
     internal AccurateHead Train(List<Example> train, List<Example> dev)
     {
-        int d = AccurateHead.InputDim, h = _options.Hidden, o = Roles.Outputs;
+        int h = _options.Hidden, o = Roles.Outputs;
         var rng = new Random(_options.Seed);
+        int d = (2 * AccurateHead.Context + 1) * (MiniLmEncoder.HiddenSize * _options.Layers.Length + TokenFlags.Count);
         var w1 = new float[h * d];
         var b1 = new float[h];
         var w2 = new float[o * h];
@@ -122,7 +151,7 @@ public sealed class HeadTrainer
             w2[i] = Gaussian(rng) * s2;
         }
 
-        var head = new AccurateHead(h, w1, b1, w2, b2);
+        var head = new AccurateHead(_options.Layers, h, w1, b1, w2, b2);
         var adam = new[] { new Adam(w1.Length), new Adam(h), new Adam(w2.Length), new Adam(o) };
         var g1 = new float[w1.Length];
         var gb1 = new float[h];
@@ -164,7 +193,7 @@ public sealed class HeadTrainer
                     floatsDoc = di;
                 }
 
-                AccurateHead.Input(floats.AsSpan(0, ex.Vectors.Length), ex.Flags, ex.Doc.TokenCount, t, x);
+                head.Input(floats.AsSpan(0, ex.Vectors.Length), ex.Flags, ex.Doc.TokenCount, t, x);
                 head.Forward(x, hidden, logits);
                 for (int j = 0; j < h; j++)
                 {
@@ -233,7 +262,7 @@ public sealed class HeadTrainer
             if (mean > bestF1)
             {
                 bestF1 = mean;
-                best = new AccurateHead(h, (float[])w1.Clone(), (float[])b1.Clone(), (float[])w2.Clone(), (float[])b2.Clone());
+                best = new AccurateHead(_options.Layers, h, (float[])w1.Clone(), (float[])b1.Clone(), (float[])w2.Clone(), (float[])b2.Clone());
             }
         }
 

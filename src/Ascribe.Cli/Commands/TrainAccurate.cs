@@ -12,6 +12,21 @@ internal static class TrainAccurate
     /// <summary>Encoder outputs are cached here between runs (about 0.8 KB per token); <c>ASCRIBE_CACHE</c> overrides it.</summary>
     public static string CacheDir => Environment.GetEnvironmentVariable("ASCRIBE_CACHE") ?? Path.Combine(Path.GetTempPath(), "ascribe-encoder-cache");
 
+    private static bool TryLayers(string text, out int[] layers)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        layers = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out layers[i]) || layers[i] > 5)
+            {
+                return false;
+            }
+        }
+
+        return layers.Length > 0 && layers.Distinct().Count() == layers.Length;
+    }
+
     public static int Run(TrainSettings settings, CliServices services)
     {
         if (settings.Dev is null)
@@ -29,7 +44,13 @@ internal static class TrainAccurate
             }
         }
 
-        var options = new HeadTrainingOptions { Epochs = settings.Iterations ?? 4, Seed = settings.Seed };
+        if (!TryLayers(settings.Layers ?? "5", out var layers) || !TryLayers(settings.CacheLayers ?? settings.Layers ?? "5", out var cacheLayers) || layers.Except(cacheLayers).Any())
+        {
+            services.Fail("--layers and --cache-layers take comma-separated layers 0-5, and --cache-layers must include every --layers entry");
+            return ExitCodes.Usage;
+        }
+
+        var options = new HeadTrainingOptions { Epochs = settings.Iterations ?? 4, Seed = settings.Seed, Hidden = settings.Hidden ?? 128, Layers = layers, CacheLayers = cacheLayers };
         var clock = Stopwatch.StartNew();
         try
         {

@@ -36,6 +36,18 @@ public sealed class TrainSettings : CommandSettings
     [Description("Training passes over the data (default: 8).")]
     public int? Iterations { get; set; }
 
+    [CommandOption("--layers <LIST>")]
+    [Description("accurate: encoder layers (0-5, comma-separated) the head reads (default: 5).")]
+    public string? Layers { get; set; }
+
+    [CommandOption("--cache-layers <LIST>")]
+    [Description("accurate: encoder layers to cache, a superset of --layers, to try several choices on one cache.")]
+    public string? CacheLayers { get; set; }
+
+    [CommandOption("--hidden <N>")]
+    [Description("accurate: hidden units of the head (default: 128).")]
+    public int? Hidden { get; set; }
+
     [CommandOption("--seed <S>")]
     [Description("Seed for shuffling the data between passes (default: 1).")]
     [DefaultValue(1)]

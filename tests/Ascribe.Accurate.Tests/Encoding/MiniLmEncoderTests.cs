@@ -45,10 +45,10 @@ public sealed class MiniLmEncoderTests : IClassFixture<EncoderFixture>
         var pieces = _encoder.Splitter.Split(doc);
         Assert.True(pieces.Ids.Length > 4 * _encoder.WindowPieces, "the document must span several windows");
         var vectors = _encoder.Encode(doc);
-        Assert.Equal(doc.TokenCount * MiniLmEncoder.Dim, vectors.Length);
+        Assert.Equal(doc.TokenCount * _encoder.Dim, vectors.Length);
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            var row = vectors.AsSpan(t * MiniLmEncoder.Dim, MiniLmEncoder.Dim);
+            var row = vectors.AsSpan(t * _encoder.Dim, _encoder.Dim);
             Assert.True(System.Numerics.Tensors.TensorPrimitives.Norm(row) > 0.1f, $"token {t} has no vector");
             foreach (var v in row)
             {
@@ -69,8 +69,8 @@ public sealed class MiniLmEncoderTests : IClassFixture<EncoderFixture>
         int middle = doc.TokenCount / 2 / perSentence * perSentence;
         for (int k = 1; k <= 6; k++)
         {
-            var a = vectors.AsSpan((middle + 2) * MiniLmEncoder.Dim, MiniLmEncoder.Dim);
-            var b = vectors.AsSpan((middle + 2 + k * perSentence) * MiniLmEncoder.Dim, MiniLmEncoder.Dim);
+            var a = vectors.AsSpan((middle + 2) * _encoder.Dim, _encoder.Dim);
+            var b = vectors.AsSpan((middle + 2 + k * perSentence) * _encoder.Dim, _encoder.Dim);
             Assert.True(System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b) > 0.9f);
         }
     }
@@ -82,8 +82,27 @@ public sealed class MiniLmEncoderTests : IClassFixture<EncoderFixture>
         var vectors = _encoder.Encode(doc);
         var banks = Enumerable.Range(0, doc.TokenCount).Where(t => doc[t].Text == "bank").ToArray();
         Assert.Equal(2, banks.Length);
-        float cos = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(vectors.AsSpan(banks[0] * MiniLmEncoder.Dim, MiniLmEncoder.Dim), vectors.AsSpan(banks[1] * MiniLmEncoder.Dim, MiniLmEncoder.Dim));
+        float cos = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(vectors.AsSpan(banks[0] * _encoder.Dim, _encoder.Dim), vectors.AsSpan(banks[1] * _encoder.Dim, _encoder.Dim));
         Assert.InRange(cos, -1f, 0.98f);
+    }
+
+    [Fact]
+    public void Encode_InnerLayers_AreConcatenatedBeforeTheLastLayer()
+    {
+        var doc = TextLayer.Run("layers", "The minister said the deal was dead, aides told Reuters.");
+        var (model, vocab) = EncoderLocator.Read();
+        using var twoLayers = new MiniLmEncoder(model, vocab, new[] { 2, MiniLmEncoder.LayerCount - 1 });
+        Assert.Equal(2 * MiniLmEncoder.HiddenSize, twoLayers.Dim);
+        var both = twoLayers.Encode(doc);
+        var last = _encoder.Encode(doc);
+        int h = MiniLmEncoder.HiddenSize;
+        for (int t = 0; t < doc.TokenCount; t++)
+        {
+            var inner = both.AsSpan(t * 2 * h, h);
+            var outer = both.AsSpan(t * 2 * h + h, h);
+            Assert.True(System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(outer, last.AsSpan(t * h, h)) > 0.9999f);
+            Assert.True(System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(inner, outer) < 0.99f, "an inner layer differs from the last");
+        }
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using Ascribe.Accurate.Head;
+using Ascribe.Core.Errors;
+
+namespace Ascribe.Accurate.Tests.Head;
+
+public sealed class AccurateHeadTests
+{
+    [Fact]
+    public void Decode_NeverStartsASpanWithI()
+    {
+        // Token scores favour I everywhere; a legal sequence must still open with B.
+        int n = 4;
+        var scores = new float[n * Roles.Outputs];
+        for (int t = 0; t < n; t++)
+        {
+            scores[t * Roles.Outputs + Roles.Content * 3 + Roles.O] = -3;
+            scores[t * Roles.Outputs + Roles.Content * 3 + Roles.B] = -2;
+            scores[t * Roles.Outputs + Roles.Content * 3 + Roles.I] = -0.1f;
+        }
+
+        var tags = AccurateHead.Decode(scores, n, Roles.Content);
+        Assert.Equal(new byte[] { Roles.B, Roles.I, Roles.I, Roles.I }, tags);
+    }
+
+    [Fact]
+    public void Decode_IAfterOBecomesANewSpan()
+    {
+        // O, then a strong I: the best legal reading is O B, not O I.
+        var scores = new float[2 * Roles.Outputs];
+        scores[Roles.Source * 3 + Roles.O] = 0;
+        scores[Roles.Source * 3 + Roles.B] = -5;
+        scores[Roles.Source * 3 + Roles.I] = -5;
+        scores[Roles.Outputs + Roles.Source * 3 + Roles.O] = -4;
+        scores[Roles.Outputs + Roles.Source * 3 + Roles.B] = -1;
+        scores[Roles.Outputs + Roles.Source * 3 + Roles.I] = -0.5f;
+        Assert.Equal(new byte[] { Roles.O, Roles.B }, AccurateHead.Decode(scores, 2, Roles.Source));
+    }
+
+    [Fact]
+    public void Spans_ReadsBioRuns()
+    {
+        var spans = AccurateAttributionExtractor.Spans(new byte[] { Roles.O, Roles.B, Roles.I, Roles.B, Roles.O, Roles.B });
+        Assert.Equal(new[] { (1, 3), (3, 4), (5, 6) }, spans);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTripsWeightsAndLayers()
+    {
+        var rng = new Random(1);
+        int[] layers = { 3, 5 };
+        int d = 3 * (2 * 384 + TokenFlags.Count), h = 4;
+        float[] Fill(int n) => Enumerable.Range(0, n).Select(_ => rng.NextSingle()).ToArray();
+        var head = new AccurateHead(layers, h, Fill(h * d), Fill(h), Fill(Roles.Outputs * h), Fill(Roles.Outputs));
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        buffer.Position = 0;
+        var loaded = AccurateHead.Load(buffer, "mem");
+        Assert.Equal(layers, loaded.Layers);
+        Assert.Equal(head.W1, loaded.W1);
+        Assert.Equal(head.B2, loaded.B2);
+    }
+
+    [Fact]
+    public void Load_TruncatedFile_IsACodedError()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]);
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        using var truncated = new MemoryStream(buffer.ToArray()[..^4]);
+        var ex = Assert.Throws<AscribeException>(() => AccurateHead.Load(truncated, "cut.bin"));
+        Assert.Equal(ErrorCodes.ModelCorrupt, ex.Code);
+    }
+}
