@@ -2,6 +2,7 @@ using Ascribe.Accurate.Encoding;
 using Ascribe.Accurate.Head;
 using Ascribe.Core.Components.Attribution;
 using Ascribe.Core.Errors;
+using Ascribe.Core.Models;
 using Ascribe.Core.Pipeline;
 
 namespace Ascribe.Accurate;
@@ -41,9 +42,17 @@ public static class AccuratePipeline
         return builder.Build();
     }
 
-    /// <summary>What the head reads besides the encoder: the linguistic layer and the fast extractor's attributions. Training and analysis share it.</summary>
-    public static PipelineBuilder FeatureLayer() => DefaultPipeline.PosLayer()
-        .Add(new RuleAttributionExtractor());
+    /// <summary>
+    /// What the head reads besides the encoder: the part-of-speech layer and the fast model's
+    /// attributions (the rule extractor's when no attribution model is installed). Training and
+    /// analysis share it.
+    /// </summary>
+    public static PipelineBuilder FeatureLayer()
+    {
+        var model = ModelStore.Default.Attribution;
+        return DefaultPipeline.PosLayer()
+            .Add(model is null ? new RuleAttributionExtractor() : new ModelAttributionExtractor(model));
+    }
 
     public static AccurateHead LoadHead(string? headPath = null)
     {

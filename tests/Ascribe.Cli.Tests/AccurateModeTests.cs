@@ -21,7 +21,7 @@ public sealed class AccurateModeTests
             foreach (var a in attributions)
             {
                 var content = a.GetProperty("content").EnumerateArray().ToList();
-                Assert.NotEmpty(content);
+                int present = 0;
                 foreach (var span in new[] { a.GetProperty("source"), a.GetProperty("cue") }.Concat(content))
                 {
                     if (span.ValueKind == JsonValueKind.Null)
@@ -29,13 +29,19 @@ public sealed class AccurateModeTests
                         continue;
                     }
 
+                    present++;
+
                     int start = span.GetProperty("start").GetInt32();
                     int end = span.GetProperty("end").GetInt32();
                     Assert.InRange(start, 0, end - 1);
                     Assert.InRange(end, start + 1, text.Length);
                     Assert.Equal(text[start..end], span.GetProperty("text").GetString());
                 }
+
+                Assert.True(present > 0, $"{model}: an attribution with no source, cue or content");
             }
+
+            Assert.Contains(attributions, a => a.GetProperty("content").GetArrayLength() > 0);
         }
     }
 

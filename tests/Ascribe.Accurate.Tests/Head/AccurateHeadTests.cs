@@ -44,6 +44,22 @@ public sealed class AccurateHeadTests
     }
 
     [Fact]
+    public void Flatten_CueInsideContent_SplitsTheContentAroundIt()
+    {
+        // Content over tokens 0-5 with a cue at 2-3 and a source at 4: "content, source cue, content" order aside,
+        // the flat layer keeps the cue and source and restarts the content after them.
+        byte O = Roles.O, B = Roles.B, I = Roles.I;
+        var roles = new byte[Roles.Count][];
+        roles[Roles.Source] = new[] { O, O, O, O, B, O };
+        roles[Roles.Cue] = new[] { O, O, B, I, O, O };
+        roles[Roles.Content] = new[] { B, I, I, I, I, I };
+        var scores = new float[6 * Roles.Outputs];
+        var (tags, margins) = AccurateAttributionExtractor.Flatten(roles, scores, 6);
+        Assert.Equal(new byte[] { 5, 6, 3, 4, 1, 5 }, tags);
+        Assert.All(margins, m => Assert.True(float.IsFinite(m)));
+    }
+
+    [Fact]
     public void SaveLoad_RoundTripsWeightsAndLayers()
     {
         var rng = new Random(1);
