@@ -14,7 +14,13 @@ if [ ! -f "$dir/PG_VERSION" ]; then
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
   as_pg "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
-if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+  # Already running from an earlier call: use the port it listens on (line 4 of postmaster.pid).
+  port="$(sed -n 4p "$dir/postmaster.pid")"
+else
+  # Another server may hold the wanted port: take the next free one.
+  while port_busy "$port"; do port=$((port + 1)); done
   as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
     -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
 fi
