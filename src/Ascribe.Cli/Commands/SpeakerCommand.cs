@@ -38,21 +38,7 @@ public sealed class SpeakerCommand : StoreCommand<SpeakerSettings>
 
         if (settings.Format == "json")
         {
-            WriteJson(new
-            {
-                id = profile.Id,
-                name = profile.Name,
-                type = profile.Type,
-                aliases = profile.Aliases,
-                quotes = profile.Quotes,
-                documents = profile.Documents,
-                first_seen = profile.FirstSeen,
-                last_seen = profile.LastSeen,
-                outlets = profile.Outlets.Select(o => new { outlet = o.Key, quotes = o.Count }),
-                timeline = profile.Timeline.Select(o => new { month = o.Key, quotes = o.Count }),
-                stances = profile.Stances.Select(o => new { stance = o.Key, quotes = o.Count }),
-                recent = profile.Recent,
-            });
+            WriteJson(profile.ToJsonShape());
             return ExitCodes.Ok;
         }
 

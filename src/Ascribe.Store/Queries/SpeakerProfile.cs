@@ -13,4 +13,22 @@ public sealed record SpeakerProfile(
     IReadOnlyList<(string Key, long Count)> Outlets,
     IReadOnlyList<(string Key, long Count)> Timeline,
     IReadOnlyList<(string Key, long Count)> Stances,
-    IReadOnlyList<QuoteHit> Recent);
+    IReadOnlyList<QuoteHit> Recent)
+{
+    /// <summary>The profile in the snake_case shape that <c>ascribe speaker --format json</c> and <c>GET /api/speakers/{id}</c> return.</summary>
+    public object ToJsonShape() => new
+    {
+        id = Id,
+        name = Name,
+        type = Type,
+        aliases = Aliases,
+        quotes = Quotes,
+        documents = Documents,
+        first_seen = FirstSeen,
+        last_seen = LastSeen,
+        outlets = Outlets.Select(o => new { outlet = o.Key, quotes = o.Count }),
+        timeline = Timeline.Select(o => new { month = o.Key, quotes = o.Count }),
+        stances = Stances.Select(o => new { stance = o.Key, quotes = o.Count }),
+        recent = Recent,
+    };
+}

@@ -117,25 +117,8 @@ public static class CorpusApi
             return Problems.NotFound($"No speaker matches '{id}'.");
         }
 
-        return Results.Json(ProfileJson(profile), Json);
+        return Results.Json(profile.ToJsonShape(), Json);
     }
-
-    /// <summary>The profile as <c>ascribe speaker --format json</c> writes it.</summary>
-    public static object ProfileJson(SpeakerProfile profile) => new
-    {
-        id = profile.Id,
-        name = profile.Name,
-        type = profile.Type,
-        aliases = profile.Aliases,
-        quotes = profile.Quotes,
-        documents = profile.Documents,
-        first_seen = profile.FirstSeen,
-        last_seen = profile.LastSeen,
-        outlets = profile.Outlets.Select(o => new { outlet = o.Key, quotes = o.Count }),
-        timeline = profile.Timeline.Select(o => new { month = o.Key, quotes = o.Count }),
-        stances = profile.Stances.Select(o => new { stance = o.Key, quotes = o.Count }),
-        recent = profile.Recent,
-    };
 
     private static IResult Documents(HttpRequest request, IDocumentStore store, WebServerOptions options)
     {
