@@ -98,8 +98,13 @@ public sealed class AuditOutputTests
         var first = attributions[conflict.GetProperty("first").GetInt32()];
         var second = attributions[conflict.GetProperty("second").GetInt32()];
         Assert.Contains("huge frustration", string.Concat(first.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("text").GetString())), StringComparison.Ordinal);
+        Assert.Equal("The Washington Post", first.GetProperty("source").GetProperty("text").GetString());
         Assert.Contains("Reuters", second.GetProperty("source").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains(Texts("conflicting-reports"), t => t.Contains("Reuters", StringComparison.Ordinal));
+        var messages = root.GetProperty("flags").EnumerateArray()
+            .Where(f => f.GetProperty("code").GetString() == "conflicting-reports")
+            .Select(f => f.GetProperty("message").GetString()!);
+        Assert.Contains(messages, m => m.Contains("Reuters", StringComparison.Ordinal) && m.Contains("Washington Post", StringComparison.Ordinal));
     }
 
     [Fact]
