@@ -282,7 +282,7 @@ internal sealed partial class ResolutionRun
 
                 // Written names and descriptions only: a pronoun subject is left to the extractor.
                 var c0 = h.Cluster;
-                if (IsPronounAt(h.Start) || c0.IsAuthor || c0.Type is SourceType.Document or SourceType.Event || (!c0.HasName && !c0.IsPersonLike))
+                if (IsPronounAt(h.Start) || c0.IsAuthor || c0.Type is SourceType.Document or SourceType.Event || (!c0.HasName && !c0.IsPersonLike) || IsDateline(h))
                 {
                     continue;
                 }
@@ -301,6 +301,15 @@ internal sealed partial class ResolutionRun
                 links[a] = (b.Cluster, links[a].Cites, links[a].Venue);
             }
         }
+    }
+
+    /// <summary>A place name opening its sentence before a dash ("Munich – The call ...") is a dateline.</summary>
+    private bool IsDateline(HistoryItem h)
+    {
+        int t = _doc.TokenAtOrAfter(h.Start);
+        int next = _doc.TokenAtOrAfter(h.End);
+        return t < _doc.TokenCount && next < _doc.TokenCount && _doc.TokenData[t].Start == h.Start
+            && t == _doc.Sentences[h.Sentence].TokenStart && W(next) is "-" or "--" or "\u2013" or "\u2014";
     }
 
     private bool IsPronounAt(int offset)

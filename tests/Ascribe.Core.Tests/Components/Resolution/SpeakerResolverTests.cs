@@ -176,6 +176,19 @@ public sealed class ImplicitSpeakerTests
     }
 
     [Fact]
+    public void SpeakerResolver_CueWithoutSource_IgnoresDateline()
+    {
+        // "Munich –" is where the story was filed, not who put the topic on the agenda.
+        string text = "Munich – The call for talks has become louder: several demonstrations and a manifesto put the topic on the agenda.";
+        var doc = TestText.Text(text);
+        int cue = text.IndexOf("put", StringComparison.Ordinal);
+        doc.Attributions.Add(new Attribution { Kind = AttributionKind.Indirect, Cue = new TextSpan(cue, cue + 3) });
+        new Ascribe.Core.Components.Resolution.SpeakerResolver().Process(doc);
+        var a = doc.Attributions[0];
+        Assert.True(a.Speaker is null || doc.Entities.Single(e => e.Id == a.Speaker).Name != "Munich");
+    }
+
+    [Fact]
     public void BratWriter_NotesCarryCitesVenueAndSpeakerType()
     {
         var doc = Marked.Resolve("[[The Washington Post]] {{reported}} on Friday, citing a \"Russian billionaire\", that there was frustration.");
