@@ -12,28 +12,33 @@ public sealed class TextPropertyTests
 {
     private static readonly Pipeline Pipeline = DefaultPipeline.Create();
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 300)]
+    // A fixed seed keeps the suite deterministic, so a run fails only when the code changed;
+    // open-ended random search is the fuzz harness's job (bench/Ascribe.Fuzz), and what it finds
+    // becomes a regression test.
+    private const string Seed = "(20261129,7919)";
+
+    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 300, Replay = Seed)]
     public void Pipeline_KeepsEveryStructuralInvariant(NewsText text)
     {
         var doc = Pipeline.Run("p", text.Value);
         Assert.Null(DocumentInvariants.Check(doc));
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200)]
+    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200, Replay = Seed)]
     public void Normalizer_MapsEveryCharacterBackToWhereItCameFrom(NewsText text)
     {
         var norm = TextNormalizer.Normalize(text.Value);
         Assert.Null(DocumentInvariants.CheckNormalization(text.Value, norm));
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200)]
+    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200, Replay = Seed)]
     public void Normalizer_IsIdempotent(NewsText text)
     {
         string once = TextNormalizer.Normalize(text.Value).Text;
         Assert.Equal(once, TextNormalizer.Normalize(once).Text);
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 100)]
+    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 100, Replay = Seed)]
     public void Pipeline_IsDeterministic(NewsText text)
     {
         string first = DocumentJson.ToJsonLine(Pipeline.Run("p", text.Value));
@@ -41,7 +46,7 @@ public sealed class TextPropertyTests
         Assert.Equal(first, second);
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200)]
+    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200, Replay = Seed)]
     public void Tokens_CoverEveryVisibleCharacter(NewsText text)
     {
         // Whatever is not whitespace (or dropped by normalization) belongs to exactly one token.
@@ -65,7 +70,7 @@ public sealed class TextPropertyTests
         }
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 100)]
+    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 100, Replay = Seed)]
     public void Quotes_AreFoundTheSameWithCrlfLineEnds(NewsText text)
     {
         // Windows line ends change offsets, never the quotes found.

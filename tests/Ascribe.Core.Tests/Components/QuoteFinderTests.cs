@@ -1,3 +1,5 @@
+using Ascribe.Core.Documents;
+
 namespace Ascribe.Core.Tests.Components;
 
 public sealed class QuoteFinderTests
@@ -70,6 +72,20 @@ public sealed class QuoteFinderTests
         {
             Assert.InRange(q.Content.Start, 0, text.Length);
             Assert.InRange(q.Content.End, q.Content.Start, text.Length);
+        }
+    }
+
+    [Fact]
+    public void Quotes_ModifierLetterApostropheNeverOpensAQuote()
+    {
+        // Found by the property tests: U+02BC before another U+02BC was normalized to "'" and
+        // then paired as a quote mark that does not exist in the original text.
+        string text = "told Trump's\u02BC\u02BC \u02BC\n\u2018 Trump's";
+        var doc = TestText.Text(text);
+        foreach (var q in doc.Quotes)
+        {
+            Assert.True(q.Open < 0 || QuoteMarks.IsQuote(text[q.Open]), $"open at {q.Open}");
+            Assert.True(q.Close < 0 || QuoteMarks.IsQuote(text[q.Close]), $"close at {q.Close}");
         }
     }
 

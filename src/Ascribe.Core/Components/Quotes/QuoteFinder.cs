@@ -45,7 +45,9 @@ public sealed class QuoteFinder : IPipelineComponent
             marks.Clear();
             while (t < tokens.Length && tokens[t].Start < para.End)
             {
-                if (tokens[t].Kind == TokenKind.Quote && tokens[t].Start >= para.Start)
+                // The normalizer may turn a letter-like apostrophe (U+02BC) into "'": only marks that are
+                // quote marks in the original text can open or close a quote.
+                if (tokens[t].Kind == TokenKind.Quote && tokens[t].Start >= para.Start && QuoteMarks.IsQuote(text[tokens[t].Start]))
                 {
                     int at = tokens[t].Start;
                     var role = Classify(text, at, para);
