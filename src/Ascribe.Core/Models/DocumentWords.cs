@@ -17,4 +17,18 @@ internal static class DocumentWords
             words[i] = WordInfo.Compute(text.AsSpan(token.Start, token.End - token.Start), before, after);
         }
     }
+
+    /// <summary>Token count of the longest sentence, at least 1: the size of per-sentence buffers.</summary>
+    public static int LongestSentence(Document doc) =>
+        doc.Sentences.Count == 0 ? 1 : Math.Max(1, doc.Sentences.Max(s => s.TokenCount));
+
+    /// <summary>Fills <paramref name="tags"/> with the hashes of the predicted part-of-speech tags of a run of tokens.</summary>
+    public static void FillTagHashes(Document doc, int first, int count, Span<ulong> tags)
+    {
+        var tokens = doc.TokenData;
+        for (int i = 0; i < count; i++)
+        {
+            tags[i] = TagHashes.Of(tokens[first + i].Tag);
+        }
+    }
 }

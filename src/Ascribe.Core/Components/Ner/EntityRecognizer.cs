@@ -26,7 +26,7 @@ public sealed class EntityRecognizer : IPipelineComponent
 
     public void Process(Document doc)
     {
-        int longest = doc.Sentences.Count == 0 ? 1 : Math.Max(1, doc.Sentences.Max(s => s.TokenCount));
+        int longest = DocumentWords.LongestSentence(doc);
         var words = ArrayPool<WordInfo>.Shared.Rent(longest);
         var tags = ArrayPool<ulong>.Shared.Rent(longest);
         var labels = ArrayPool<int>.Shared.Rent(longest);
@@ -36,11 +36,8 @@ public sealed class EntityRecognizer : IPipelineComponent
             {
                 int n = sent.TokenCount;
                 DocumentWords.Fill(doc, sent.TokenStart, n, words);
+                DocumentWords.FillTagHashes(doc, sent.TokenStart, n, tags);
                 var tokens = doc.TokenData;
-                for (int i = 0; i < n; i++)
-                {
-                    tags[i] = TagHashes.Of(tokens[sent.TokenStart + i].Tag);
-                }
 
                 _model.Predict(words.AsSpan(0, n), tags.AsSpan(0, n), labels.AsSpan(0, n));
                 for (int i = 0; i < n; i++)
