@@ -53,11 +53,12 @@ internal sealed partial class ResolutionRun
         }
         else
         {
+            var quoteSpeakers = quoted ? SpeakersQuoting(offset) : null;
             double best = double.NegativeInfinity;
             for (int i = _history.Count - 1; i >= 0; i--)
             {
                 var h = _history[i];
-                if (h.Start >= offset)
+                if (h.Start >= offset || quoteSpeakers?.Contains(h.Cluster) == true)
                 {
                     continue;
                 }
@@ -115,6 +116,26 @@ internal sealed partial class ResolutionRun
         return chosen;
     }
 
+    /// <summary>
+    /// Speakers (resolved so far) of the attributions whose content holds <paramref name="offset"/>:
+    /// a third-person pronoun inside a speaker's own quotation ("McCrummen reports: \"The first time
+    /// she had seen him ...\"") is someone the speaker talks about, never the speaker.
+    /// </summary>
+    private HashSet<Cluster>? SpeakersQuoting(int offset)
+    {
+        HashSet<Cluster>? speakers = null;
+        foreach (var a in _doc.Attributions)
+        {
+            if (a.Source is { } s && !s.Contains(offset) && _resolvedSpans.TryGetValue(s, out var c) && c is not null
+                && a.Content.Any(span => span.Contains(offset)))
+            {
+                (speakers ??= new HashSet<Cluster>()).Add(c);
+            }
+        }
+
+        return speakers;
+    }
+
     private static bool Agrees(string pronoun, Cluster c)
     {
         switch (pronoun)
@@ -168,10 +189,13 @@ internal sealed partial class ResolutionRun
         }
 
         var span = _doc.SpanOfTokens(p.Start, p.End);
+        var gender = p.Head >= 0 && !p.Plural ? _lex.GenderOfNoun(F(p.Head)) : Gender.Unknown;
         if (p.Definite && !p.Plural && head != HeadClass.None)
         {
-            var antecedent = ageNoun ? SalientOfKind(p, HeadClass.Person)
-                : FindRoleAntecedent(p, head) ?? (HasCapitalizedModifier(p) ? null : SalientOfKind(p, head));
+            // "the woman", "the man" say nothing of a role: they refer back only to a phrase that shares a word.
+            bool generic = p.Head >= 0 && F(p.Head) is "man" or "woman" or "person" or "girl" or "boy" or "lady" or "gentleman";
+            var antecedent = ageNoun ? SalientOfKind(p, HeadClass.Person, gender)
+                : FindRoleAntecedent(p, head, gender) ?? (HasCapitalizedModifier(p) || generic ? null : SalientOfKind(p, head, gender));
             if (antecedent is not null)
             {
                 antecedent.AddDescription(Bare(p));
@@ -199,6 +223,7 @@ internal sealed partial class ResolutionRun
         {
             cluster.Plural = p.Plural || head == HeadClass.People;
             cluster.Animate = head is HeadClass.Person or HeadClass.People;
+            cluster.Gender = gender;
             cluster.AddDescription(text);
         }
 
@@ -218,7 +243,7 @@ internal sealed partial class ResolutionRun
         return TextOf(s, p.End);
     }
 
-    private Cluster? FindRoleAntecedent(Phrase p, HeadClass head)
+    private Cluster? FindRoleAntecedent(Phrase p, HeadClass head, Gender gender)
     {
         // Content words of the phrase other than the determiner.
         var words = new List<string>();
@@ -251,7 +276,7 @@ internal sealed partial class ResolutionRun
 
             seen.Add(h.Cluster);
             var c = h.Cluster;
-            if (c.Members.Count > 0 || !KindFits(head, c))
+            if (c.Members.Count > 0 || !KindFits(head, c) || !GenderFits(gender, c))
             {
                 continue;
             }
@@ -287,7 +312,7 @@ internal sealed partial class ResolutionRun
     /// "Justice Esther Wanjiru", "the company" after "Baraka Minerals") refers to the most salient
     /// earlier named source of its kind, scored as for pronouns.
     /// </summary>
-    private Cluster? SalientOfKind(Phrase p, HeadClass head)
+    private Cluster? SalientOfKind(Phrase p, HeadClass head, Gender gender)
     {
         int offset = _doc.TokenData[p.Start].Start;
         int sent = SentenceOf(p.Start);
@@ -308,7 +333,7 @@ internal sealed partial class ResolutionRun
                 break;
             }
 
-            if (!h.Cluster.HasName || h.Cluster.Members.Count > 0 || !KindFits(head, h.Cluster))
+            if (!h.Cluster.HasName || h.Cluster.Members.Count > 0 || !KindFits(head, h.Cluster) || !GenderFits(gender, h.Cluster))
             {
                 continue;
             }
@@ -337,6 +362,8 @@ internal sealed partial class ResolutionRun
 
         return false;
     }
+
+    private static bool GenderFits(Gender gender, Cluster c) => gender == Gender.Unknown || c.Gender == Gender.Unknown || c.Gender == gender;
 
     private static bool KindFits(HeadClass head, Cluster c) => head switch
     {

@@ -211,6 +211,12 @@ internal sealed partial class ResolutionRun
                     named.AddMention(_doc.SpanOfTokens(p.Start, p.End));
                 }
 
+                // A name nothing types that speaks ("Melanie said") is most likely a person: "she" may refer to it.
+                if (isSource && named.Type == Documents.SourceType.Unknown && !named.Plural)
+                {
+                    named.Animate = true;
+                }
+
                 return named;
             case PhraseKind.Pronoun:
                 return ResolvePronoun(p.Start, isSource);
@@ -297,6 +303,6 @@ internal sealed partial class ResolutionRun
     private void Remember(int start, int end, bool isSource, Cluster c)
     {
         int offset = _doc.TokenData[start].Start;
-        _history.Add(new HistoryItem(offset, _doc.TokenData[end - 1].End, SentenceOf(start), ParagraphOf(start), InQuote(offset), isSource, IsSubjectPosition(start), c));
+        _history.Add(new HistoryItem(offset, _doc.TokenData[end - 1].End, SentenceOf(start), ParagraphOf(start), InQuote(offset), isSource, IsSubjectPosition(start) || BeforeFiniteVerb(end), c));
     }
 }

@@ -422,6 +422,14 @@ internal sealed partial class ResolutionRun
         return words <= 3;
     }
 
+    /// <summary>
+    /// A mention right before a finite verb heads its clause's subject ("Critics such as the
+    /// economist Reiner Eichenberger argue", "colleague Matt Lauer faced"); needs part-of-speech tags.
+    /// </summary>
+    private bool BeforeFiniteVerb(int end) =>
+        end < _doc.TokenCount && _doc.TokenData[end].Tag is "VBD" or "VBZ" or "VBP" or "MD"
+        && _doc.TokenData[end].Sentence == _doc.TokenData[end - 1].Sentence;
+
     private string TextOf(int start, int end)
     {
         var span = _doc.SpanOfTokens(start, end);

@@ -16,11 +16,13 @@ public sealed class SourceLexicon
 
     private readonly FrozenDictionary<string, Gender> _firstNames;
     private readonly FrozenDictionary<string, Gender> _firstNameKeys;
+    private readonly FrozenDictionary<string, Gender> _nounGenders;
 
     private SourceLexicon(
         Dictionary<string, Gender> firstNames,
         Dictionary<string, (Gender Gender, bool IsTitle)> titles,
         Dictionary<string, HeadClass> heads,
+        Dictionary<string, Gender> nounGenders,
         Dictionary<string, SourceType> named,
         HashSet<string> countries,
         HashSet<string> demonyms,
@@ -44,6 +46,7 @@ public sealed class SourceLexicon
         _firstNameKeys = keys.ToFrozenDictionary(StringComparer.Ordinal);
         Titles = titles.ToFrozenDictionary(StringComparer.Ordinal);
         Heads = heads.ToFrozenDictionary(StringComparer.Ordinal);
+        _nounGenders = nounGenders.ToFrozenDictionary(StringComparer.Ordinal);
         Named = named.ToFrozenDictionary(StringComparer.Ordinal);
         Countries = countries.ToFrozenSet(StringComparer.Ordinal);
         Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
@@ -110,6 +113,9 @@ public sealed class SourceLexicon
     }
 
     public bool IsFirstName(string name) => GenderOfFirstName(name) != Gender.Unknown;
+
+    /// <summary>Gender a person noun carries by itself ("woman", "widow", "chairman"), or Unknown; plurals are not looked up.</summary>
+    internal Gender GenderOfNoun(string word) => _nounGenders.TryGetValue(NameMatcher.Fold(word), out var g) ? g : Gender.Unknown;
 
     /// <summary>Class of a head noun, trying the singular of a plural ("officials", "circles", "agencies").</summary>
     /// <param name="word">The word as written or folded.</param>
@@ -182,8 +188,14 @@ public sealed class SourceLexicon
         }
 
         var heads = new Dictionary<string, HeadClass>(StringComparer.Ordinal);
+        var nounGenders = new Dictionary<string, Gender>(StringComparer.Ordinal);
         foreach (var cols in ResourceReader.ReadTsv("resolution/head-nouns.tsv"))
         {
+            if (cols.Length >= 3 && cols[2] is "m" or "f")
+            {
+                nounGenders.TryAdd(cols[0], cols[2] == "f" ? Gender.Female : Gender.Male);
+            }
+
             if (cols.Length >= 2)
             {
                 heads.TryAdd(cols[0], cols[1] switch
@@ -265,7 +277,7 @@ public sealed class SourceLexicon
             nonNames.Add(cols[0].Trim());
         }
 
-        return new SourceLexicon(firstNames, titles, heads, named, countries, demonyms, hedges, relays, nameWords, nonNames);
+        return new SourceLexicon(firstNames, titles, heads, nounGenders, named, countries, demonyms, hedges, relays, nameWords, nonNames);
     }
 
     private static SourceType ParseType(string text) => text switch

@@ -12,7 +12,14 @@ namespace Ascribe.Core.Tests.Components.Resolution;
 /// </summary>
 internal static class Marked
 {
-    public static Document Resolve(string marked)
+    private static readonly Pipeline.Pipeline Tagged = Pipeline.DefaultPipeline.PosLayer().Build();
+
+    /// <summary>As <see cref="Resolve(string)"/>, with part-of-speech tags (as the eval commands run it).</summary>
+    public static Document ResolveTagged(string marked) => Resolve(marked, tagged: true);
+
+    public static Document Resolve(string marked) => Resolve(marked, tagged: false);
+
+    private static Document Resolve(string marked, bool tagged)
     {
         var sources = new List<TextSpan>();
         var cues = new List<TextSpan>();
@@ -35,7 +42,17 @@ internal static class Marked
             }
         }
 
-        var doc = TestText.Text(sb.ToString());
+        Document doc;
+        if (tagged)
+        {
+            doc = new Document("test", sb.ToString());
+            Tagged.Process(doc);
+        }
+        else
+        {
+            doc = TestText.Text(sb.ToString());
+        }
+
         for (int k = 0; k < sources.Count; k++)
         {
             var a = new Attribution { Kind = AttributionKind.Indirect, Source = sources[k] };

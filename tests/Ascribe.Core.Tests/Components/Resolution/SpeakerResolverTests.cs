@@ -1,4 +1,6 @@
+using Ascribe.Core.Components.Resolution;
 using Ascribe.Core.Documents;
+using Ascribe.Core.Evaluation;
 
 namespace Ascribe.Core.Tests.Components.Resolution;
 
@@ -198,5 +200,73 @@ public sealed class ImplicitSpeakerTests
         Assert.Contains("cites=e2", notes, StringComparison.Ordinal);
         Assert.Contains("speaker_type=media", notes, StringComparison.Ordinal);
         Assert.Contains("stance=neutral", notes, StringComparison.Ordinal);
+    }
+
+    // Issue #5: "He" after "Critics such as the economist Reiner Eichenberger argue" went to the interviewee.
+    [Fact]
+    public void SpeakerResolver_PronounAfterNamedSubjectHead_IsNotTheInterviewee()
+    {
+        var doc = Marked.ResolveTagged(
+            "Matthias Huss has measured the glaciers for two decades.\n\n" +
+            "[[Huss]]: No. We lost six percent of the remaining ice in a single year.\n\n" +
+            "[[Huss]]: I read the same reports. But the glaciers do not read them.\n\n" +
+            "Critics such as the economist Reiner Eichenberger argue that adaptation is cheaper. " +
+            "[[He]] {{has said}} that Switzerland cannot save the glaciers on its own.\n\n" +
+            "[[Huss]]: That is true.");
+        Assert.Equal("Matthias Huss", Marked.SpeakerName(doc, 0));
+        Assert.Equal("Reiner Eichenberger", Marked.SpeakerName(doc, 2));
+        Assert.Equal(doc.Attributions[0].Speaker, doc.Attributions[3].Speaker);
+        Assert.NotEqual(doc.Attributions[0].Speaker, doc.Attributions[2].Speaker);
+    }
+
+    [Theory]
+    [InlineData("Dan", Gender.Male)]
+    [InlineData("Reiner", Gender.Male)]
+    [InlineData("Melanie", Gender.Female)]
+    [InlineData("Ellie", Gender.Female)]
+    public void SourceLexicon_FirstNameGender(string name, Gender expected)
+    {
+        Assert.Equal(expected, SourceLexicon.Default.GenderOfFirstName(name));
+    }
+
+    [Theory]
+    [InlineData("widow", Gender.Female)]
+    [InlineData("chairman", Gender.Male)]
+    [InlineData("official", Gender.Unknown)]
+    public void SourceLexicon_NounGender(string noun, Gender expected)
+    {
+        Assert.Equal(expected, SourceLexicon.Default.GenderOfNoun(noun));
+    }
+
+    // Issue #5: in interview-01-climate, "He" after "Critics such as the economist Reiner Eichenberger
+    // argue" went to the interviewee, which merged the two speakers and failed all seven of his sources.
+    [Fact]
+    public void SpeakerEvaluation_InterviewFixture_KeepsIntervieweeAndCriticApart()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "data", "speakers", "interview-01-climate.txt");
+        var fixture = SpeakerFixture.Parse("interview-01-climate", File.ReadAllText(path));
+        var evaluation = new SpeakerEvaluation();
+        evaluation.Add(fixture, Ascribe.Core.Pipeline.DefaultPipeline.PosLayer().Build(), new SpeakerResolver());
+        Assert.Equal(fixture.Sources.Count, evaluation.Correct);
+    }
+
+    [Fact]
+    public void SpeakerResolver_PronounInsideQuotedNarrative_IsNotTheQuotingReporter()
+    {
+        var doc = Marked.Resolve(
+            "The paper sent its reporter Stephanie Wells to Erie. [[The woman]] {{says}} she was treated unfairly.\n\n" +
+            "[[Wells]] {{reports}}: \"The first time [[she]] {{had seen}} him, at a rally in June, she cried.\"");
+        Assert.Equal("Stephanie Wells", Marked.SpeakerName(doc, 1));
+        Assert.Equal("The woman", Marked.SpeakerName(doc, 2));
+    }
+
+    [Fact]
+    public void SpeakerResolver_GenderedRoleNoun_DoesNotTakeOverNamedPersonOfOtherGender()
+    {
+        var doc = Marked.Resolve(
+            "Paul Klein chaired the meeting.\n\n[[The chairwoman of the tenants' union]] {{said}} the rent was too high. " +
+            "\"We will not pay,\" [[she]] {{added}}.");
+        Assert.NotEqual("Paul Klein", Marked.SpeakerName(doc, 0));
+        Assert.Equal(doc.Attributions[0].Speaker, doc.Attributions[1].Speaker);
     }
 }
