@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Components.Attribution.Model;
 using Ascribe.Core.Components.Sentences;
 using Ascribe.Core.Components.Tokenize;
 using Ascribe.Core.Documents;
+using Ascribe.Core.Lexicons;
 using Ascribe.Core.Pipeline;
 
 namespace Ascribe.Benchmarks;
@@ -35,6 +38,7 @@ public static class QuickHarness
         long minWords = 2_000_000;
         double minSeconds = 3;
         var stages = new List<string>();
+        var scaleMegabytes = new List<double> { 1, 5, 10 };
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,11 +54,14 @@ public static class QuickHarness
                 case "--min-seconds" when i + 1 < args.Length:
                     minSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--scale-mb" when i + 1 < args.Length:
+                    scaleMegabytes = args[++i].Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToList();
+                    break;
                 case "--stage" when i + 1 < args.Length:
                     stages.Add(args[++i]);
                     break;
                 default:
-                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|accurate|read|tokenize|sentences|components]...");
+                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|accurate|read|tokenize|sentences|components|scale]... [--scale-mb 1,5,10]");
                     return 2;
             }
         }
@@ -68,6 +75,12 @@ public static class QuickHarness
         Console.WriteLine($"# corpus {corpus.Path}: {corpus.Texts.Count} texts, {corpus.Words:N0} words, {corpus.Chars:N0} chars; {Environment.ProcessorCount} usable core(s)");
         foreach (var stage in stages)
         {
+            if (stage == "scale")
+            {
+                MeasureScale(corpus, DefaultPipeline.Create(), scaleMegabytes);
+                continue;
+            }
+
             var m = stage switch
             {
                 "text" => Measure("ascribe text layer (tokenize+sentences+quotes)", corpus, DefaultPipeline.TextLayer().Build(), minWords, minSeconds),
@@ -173,7 +186,118 @@ public static class QuickHarness
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"COMPONENT\t{pipeline.Components[c].Name}\t{words / seconds[c]:F0}\twords/s\t{100 * seconds[c] / total:F1}\t%"));
         }
 
+        if (pipeline.Components.OfType<ModelAttributionExtractor>().FirstOrDefault() is { } extractor)
+        {
+            MeasureAttributionSteps(corpus, pipeline, extractor, minWords, minSeconds, total);
+        }
+
         return whole;
+    }
+
+    /// <summary>The steps of the model attribution extractor, timed apart (percent of the whole pipeline's time).</summary>
+    private static void MeasureAttributionSteps(Corpus corpus, Pipeline pipeline, ModelAttributionExtractor extractor, long minWords, double minSeconds, double pipelineSeconds)
+    {
+        var before = new List<Document>();
+        int index = pipeline.Components.ToList().IndexOf(extractor);
+        foreach (var text in corpus.Texts)
+        {
+            var doc = new Document("d", text);
+            for (int c = 0; c < index; c++)
+            {
+                pipeline.Components[c].Process(doc);
+            }
+
+            before.Add(doc);
+        }
+
+        var model = extractor.Model;
+        var lexicon = CueLexicon.Default;
+        var rules = new RuleAttributionExtractor(lexicon);
+        string[] names = { "rules+projection", "features 1", "decode 1", "features 2", "decode 2", "link" };
+        var seconds = new double[names.Length];
+        long words = 0;
+        var sw = Stopwatch.StartNew();
+        while (words < minWords || sw.Elapsed.TotalSeconds < minSeconds)
+        {
+            foreach (var doc in before)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                rules.Process(doc);
+                var ruleTags = TagProjector.Project(doc, doc.Attributions);
+                doc.Attributions.Clear();
+                long t1 = Stopwatch.GetTimestamp();
+                var features = new AttributionFeatures(doc, lexicon, model.Bits, ruleTags);
+                long t2 = Stopwatch.GetTimestamp();
+                var sequences = ModelAttributionExtractor.Sequences(doc);
+                var tags = ModelAttributionExtractor.Decode(model, features, sequences, doc.TokenCount, out var margins);
+                long t3 = Stopwatch.GetTimestamp();
+                var stacked = model.Second is null ? features : AttributionFeatures.Stacked(features, tags);
+                long t4 = Stopwatch.GetTimestamp();
+                if (model.Second is { } second)
+                {
+                    tags = ModelAttributionExtractor.Decode(second, stacked, sequences, doc.TokenCount, out margins);
+                }
+
+                long t5 = Stopwatch.GetTimestamp();
+                new AttributionLinker(doc, lexicon).Link(tags, margins);
+                long t6 = Stopwatch.GetTimestamp();
+                long[] marks = { t0, t1, t2, t3, t4, t5, t6 };
+                for (int k = 0; k < names.Length; k++)
+                {
+                    seconds[k] += Stopwatch.GetElapsedTime(marks[k], marks[k + 1]).TotalSeconds;
+                }
+            }
+
+            words += corpus.Words;
+        }
+
+        for (int k = 0; k < names.Length; k++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STEP\tattribution {names[k]}\t{words / seconds[k]:F0}\twords/s"));
+        }
+    }
+
+    /// <summary>
+    /// One long article per size (the corpus texts joined by blank lines until it holds the given
+    /// megabytes of UTF-16 chars) through the full pipeline, each component timed: seconds per
+    /// megabyte that rise with the size mean a component grows faster than linearly. Prints the
+    /// bytes allocated too; the process's peak memory is the PEAK line at the end.
+    /// </summary>
+    private static void MeasureScale(Corpus corpus, Pipeline pipeline, IReadOnlyList<double> megabytes)
+    {
+        foreach (var text in corpus.Texts)
+        {
+            pipeline.Run("warm-up", text);
+        }
+
+        foreach (double mb in megabytes)
+        {
+            var sb = new System.Text.StringBuilder();
+            long words = 0;
+            for (int i = 0; sb.Length < mb * 1024 * 1024; i = (i + 1) % corpus.Texts.Count)
+            {
+                sb.Append(corpus.Texts[i]).Append("\n\n");
+                words += Corpus.CountWords(corpus.Texts[i]);
+            }
+
+            string text = sb.ToString();
+            var doc = new Document("big", text);
+            var seconds = new double[pipeline.Components.Count];
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = CpuTime();
+            for (int c = 0; c < seconds.Length; c++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                pipeline.Components[c].Process(doc);
+                seconds[c] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+
+            double cpuSeconds = (CpuTime() - cpu).TotalSeconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            double size = text.Length / (1024.0 * 1024.0);
+            var parts = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={seconds[c] / size:F3}")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SCALE\t{size:F1}\tMB\t{words}\twords\t{cpuSeconds:F2}\tcpu-s\t{cpuSeconds / size:F3}\tcpu-s/MB\t{allocated / (1024.0 * 1024.0 * size):F0}\talloc-MiB/MB\t{doc.Attributions.Count}\tattributions\ts/MB: {parts}"));
+        }
     }
 
     /// <summary>The floor: reading every file from disk (page cache), decoding it and counting its words, nothing else.</summary>

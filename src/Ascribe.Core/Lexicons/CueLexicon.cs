@@ -13,6 +13,7 @@ public sealed class CueLexicon
     private readonly FrozenDictionary<string, (string[] Words, CueEntry Entry)[]> _phrases;
     private readonly FrozenDictionary<string, CueEntry>.AlternateLookup<ReadOnlySpan<char>> _verbLookup;
     private readonly FrozenDictionary<string, CueEntry>.AlternateLookup<ReadOnlySpan<char>> _nounLookup;
+    private readonly FrozenDictionary<string, (string[] Words, CueEntry Entry)[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
 
     private static readonly Lazy<CueLexicon> Shared = new(() => Load("lexicon/cues.tsv"));
 
@@ -26,6 +27,7 @@ public sealed class CueLexicon
         _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Item1.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         _verbLookup = _verbs.GetAlternateLookup<ReadOnlySpan<char>>();
         _nounLookup = _nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        _phraseLookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int VerbFormCount => _verbs.Count;
@@ -81,6 +83,10 @@ public sealed class CueLexicon
     /// <summary>Multiword cues that start with <paramref name="firstWord"/>, longest first.</summary>
     public ReadOnlySpan<(string[] Words, CueEntry Entry)> PhrasesStartingWith(string firstWord) =>
         _phrases.TryGetValue(firstWord, out var list) ? list : ReadOnlySpan<(string[], CueEntry)>.Empty;
+
+    /// <summary>Multiword cues that start with <paramref name="firstWord"/>, longest first (no string is made for the lookup).</summary>
+    public ReadOnlySpan<(string[] Words, CueEntry Entry)> PhrasesStartingWith(ReadOnlySpan<char> firstWord) =>
+        _phraseLookup.TryGetValue(firstWord, out var list) ? list : ReadOnlySpan<(string[], CueEntry)>.Empty;
 
     /// <summary>The stance class of a cue text (one word or a phrase), or null when it is not in the lexicon.</summary>
     public string? StanceOf(string cueText)

@@ -57,7 +57,7 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
         var tags = Decode(model, features, sequences, doc.TokenCount, out margins);
         if (model.Second is { } second)
         {
-            var stacked = new AttributionFeatures(doc, lexicon, model.Bits, features.RuleTags, tags);
+            var stacked = AttributionFeatures.Stacked(features, tags);
             tags = Decode(second, stacked, sequences, doc.TokenCount, out margins);
         }
 

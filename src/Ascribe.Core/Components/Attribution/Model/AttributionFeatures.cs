@@ -27,7 +27,9 @@ internal sealed class AttributionFeatures
     private readonly int[] _leftCue;   // distance to the nearest cue verb on the left in the sentence, 0 when none
     private readonly int[] _rightCue;
     private readonly int[] _leftQuoteEnd; // tokens since the last closing mark in the sentence, 0 when none
-    private readonly List<int> _buckets = new();
+    private int[] _buckets;
+    private int _count;
+    private readonly int[] _split;     // per token: where its row's features after the stacked ones begin (see Stacked)
 
     private readonly byte[]? _stack;   // a first-stage model's tags, for the second stage
     private readonly int[] _stackLeftCue = Array.Empty<int>();
@@ -51,6 +53,8 @@ internal sealed class AttributionFeatures
         _rightCue = new int[n];
         _leftQuoteEnd = new int[n];
         Offsets = new int[n + 1];
+        _split = new int[n];
+        _buckets = new int[Math.Max(64, n * 64)];
         MarkCues();
         MarkQuotes();
         MarkDistances();
@@ -64,12 +68,68 @@ internal sealed class AttributionFeatures
 
         for (int t = 0; t < n; t++)
         {
-            Offsets[t] = _buckets.Count;
+            Offsets[t] = _count;
             Extract(t);
         }
 
-        Offsets[n] = _buckets.Count;
-        Buckets = _buckets.ToArray();
+        Offsets[n] = _count;
+        Buckets = _buckets.AsSpan(0, _count).ToArray();
+    }
+
+    /// <summary>
+    /// The features of the stacked second stage: <paramref name="first"/>'s rows with the features
+    /// of the first stage's <paramref name="stack"/> tags in the place where <see cref="Extract"/>
+    /// puts them. The same rows, in the same order, as the constructor given the same stack, without
+    /// computing the first stage's features again.
+    /// </summary>
+    public static AttributionFeatures Stacked(AttributionFeatures first, byte[] stack) => new(first, stack);
+
+    private AttributionFeatures(AttributionFeatures first, byte[] stack)
+    {
+        _stack = stack;
+        _doc = first._doc;
+        _norm = first._norm;
+        _lexicon = first._lexicon;
+        _mask = first._mask;
+        _ruleTags = first._ruleTags;
+        _cue = first._cue;
+        _stance = first._stance;
+        _quote = first._quote;
+        _qstate = first._qstate;
+        _leftCue = first._leftCue;
+        _rightCue = first._rightCue;
+        _leftQuoteEnd = first._leftQuoteEnd;
+        _split = first._split;
+        int n = _doc.TokenCount;
+        _stackLeftCue = new int[n];
+        _stackRightCue = new int[n];
+        _stackSentence = new int[n];
+        MarkStack(stack);
+        Offsets = new int[n + 1];
+        _buckets = new int[first.Buckets.Length + n * 16];
+        var rows = first.Buckets;
+        var from = first.Offsets;
+        for (int t = 0; t < n; t++)
+        {
+            Offsets[t] = _count;
+            Copy(rows.AsSpan(from[t], _split[t] - from[t]));
+            ExtractStacked(t, W(t), _qstate[t]);
+            Copy(rows.AsSpan(_split[t], from[t + 1] - _split[t]));
+        }
+
+        Offsets[n] = _count;
+        Buckets = _buckets.AsSpan(0, _count).ToArray();
+    }
+
+    private void Copy(ReadOnlySpan<int> row)
+    {
+        if (_count + row.Length > _buckets.Length)
+        {
+            Array.Resize(ref _buckets, Math.Max(_buckets.Length * 2, _count + row.Length));
+        }
+
+        row.CopyTo(_buckets.AsSpan(_count));
+        _count += row.Length;
     }
 
     /// <summary>Row starts into <see cref="Buckets"/>; token t's features are <c>Buckets[Offsets[t]..Offsets[t+1]]</c>.</summary>
@@ -89,6 +149,7 @@ internal sealed class AttributionFeatures
     private void MarkCues()
     {
         var tokens = _doc.TokenData;
+        Span<char> buffer = stackalloc char[64];
         for (int t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind != TokenKind.Word)
@@ -111,7 +172,9 @@ internal sealed class AttributionFeatures
 
             if (_cue[t] == 0 && char.IsAsciiLetter(w[0]))
             {
-                foreach (var (words, entry) in _lexicon.PhrasesStartingWith(w.ToString().ToLowerInvariant()))
+                Span<char> lower = w.Length <= buffer.Length ? buffer[..w.Length] : new char[w.Length];
+                w.ToLowerInvariant(lower);
+                foreach (var (words, entry) in _lexicon.PhrasesStartingWith(lower))
                 {
                     if (t + words.Length > tokens.Length)
                     {
@@ -309,7 +372,15 @@ internal sealed class AttributionFeatures
 
     private int CueCode(int t) => t < 0 || t >= _doc.TokenCount ? 0 : _cue[t];
 
-    private void F(FeatureHash h) => _buckets.Add((int)(h.Value & (uint)_mask));
+    private void F(FeatureHash h)
+    {
+        if (_count == _buckets.Length)
+        {
+            Array.Resize(ref _buckets, _buckets.Length * 2);
+        }
+
+        _buckets[_count++] = (int)(h.Value & (uint)_mask);
+    }
 
     private void Extract(int t)
     {
@@ -390,6 +461,7 @@ internal sealed class AttributionFeatures
             F(new FeatureHash(39).AddLower(W(np)).Add(CueCode(np + 1)).Add(CueCode(Math.Min(np + 2, sent.TokenEnd - 1))));
         }
 
+        _split[t] = _count;
         if (_stack is not null)
         {
             ExtractStacked(t, w0, q);
@@ -463,7 +535,9 @@ internal sealed class AttributionFeatures
             return _paraCacheFirst;
         }
 
-        int i = 0;
+        // Tokens come in order, so paragraphs only grow: go on from the last answer (linear, not
+        // a scan from the first sentence for every paragraph).
+        int i = paragraph > _paraCacheP && _paraCacheP >= 0 ? _paraCacheFirst : 0;
         while (i < _doc.Sentences.Count && _doc.Sentences[i].Paragraph < paragraph)
         {
             i++;

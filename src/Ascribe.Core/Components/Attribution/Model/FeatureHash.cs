@@ -8,22 +8,31 @@ internal struct FeatureHash
 {
     private uint _h;
 
+    private const uint Basis = 2166136261u;
+    private const uint Prime = 16777619u;
+
+    /// <summary>The state after the template id, for the first 128 ids (the hash of a template's parts starts from it).</summary>
+    private static readonly uint[] Seeds = Enumerable.Range(0, 128).Select(t => Mix(Basis, (uint)t)).ToArray();
+
     public FeatureHash(int template)
     {
-        _h = 2166136261u;
-        Add(template);
+        _h = (uint)template < (uint)Seeds.Length ? Seeds[template] : Mix(Basis, (uint)template);
     }
 
     public FeatureHash Add(int value)
     {
-        uint v = (uint)value;
-        for (int i = 0; i < 4; i++)
-        {
-            _h = (_h ^ (v & 0xFF)) * 16777619u;
-            v >>= 8;
-        }
-
+        _h = Mix(_h, (uint)value);
         return this;
+    }
+
+    /// <summary>FNV-1a over the four bytes of <paramref name="v"/>, low byte first.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static uint Mix(uint h, uint v)
+    {
+        h = (h ^ (v & 0xFF)) * Prime;
+        h = (h ^ ((v >> 8) & 0xFF)) * Prime;
+        h = (h ^ ((v >> 16) & 0xFF)) * Prime;
+        return (h ^ (v >> 24)) * Prime;
     }
 
     /// <summary>Adds the characters lower-cased (invariant), with a separator so parts cannot run together.</summary>
