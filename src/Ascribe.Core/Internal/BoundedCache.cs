@@ -11,6 +11,7 @@ internal sealed class BoundedCache<TKey, TValue>
 {
     private readonly ConcurrentDictionary<TKey, TValue> _entries;
     private readonly int _capacity;
+    private int _count;
 
     public BoundedCache(int capacity, IEqualityComparer<TKey>? comparer = null)
     {
@@ -26,12 +27,20 @@ internal sealed class BoundedCache<TKey, TValue>
         }
 
         value = compute(key);
-        if (_entries.Count >= _capacity)
+
+        // ConcurrentDictionary.Count takes every lock of the table; an approximate count of our
+        // own additions is enough to bound the size.
+        if (Volatile.Read(ref _count) >= _capacity)
         {
             _entries.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        _entries.TryAdd(key, value);
+        if (_entries.TryAdd(key, value))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
         return value;
     }
 }

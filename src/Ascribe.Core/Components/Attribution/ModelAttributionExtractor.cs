@@ -101,7 +101,7 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
         {
             int n = e - s;
             var sc = scores.AsSpan(0, n * L);
-            model.Emissions(features, s, e, sc);
+            model.Score(features, s, e, sc);
             AttributionModel.Viterbi(sc, model.Transitions, tags.AsSpan(s, n));
             for (int i = 0; i < n; i++)
             {

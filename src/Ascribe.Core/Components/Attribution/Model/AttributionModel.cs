@@ -1,5 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Ascribe.Core.Errors;
 
 namespace Ascribe.Core.Components.Attribution.Model;
@@ -17,11 +20,23 @@ public sealed class AttributionModel
     internal AttributionModel(int bits, float[] weights, float[] transitions, string record, AttributionModel? second = null)
     {
         Bits = bits;
-        Weights = weights;
+        _weights = weights;
         Transitions = transitions;
         Record = record;
         Second = second;
     }
+
+    private AttributionModel(int bits, WeightRows rows, float[] transitions, string record, AttributionModel? second)
+    {
+        Bits = bits;
+        _rows = rows;
+        Transitions = transitions;
+        Record = record;
+        Second = second;
+    }
+
+    private float[]? _weights;
+    private WeightRows? _rows;
 
     /// <summary>
     /// The stacked second stage, or null: it sees the same features plus this stage's tags
@@ -35,8 +50,11 @@ public sealed class AttributionModel
     /// <summary>How the model was trained (command, seed, iterations, dev scores), as plain text.</summary>
     public string Record { get; }
 
-    /// <summary>Emission weights, bucket-major: <c>Weights[bucket * SpanTags.Count + tag]</c>.</summary>
-    internal float[] Weights { get; }
+    /// <summary>Emission weights, bucket-major: <c>Weights[bucket * SpanTags.Count + tag]</c>. A trainer updates them in place; a loaded model makes them from its rows on first use.</summary>
+    internal float[] Weights => _weights ??= _rows!.ToWeights(Bits);
+
+    /// <summary>The emission weights for decoding: one aligned row of eight floats per bucket, made from <see cref="Weights"/> on first use, so they must not change after.</summary>
+    private WeightRows Rows => _rows ??= WeightRows.From(_weights!, Bits);
 
     /// <summary>Transition weights <c>[(prev + 1) * SpanTags.Count + cur]</c>; row 0 is the sequence start.</summary>
     internal float[] Transitions { get; }
@@ -60,6 +78,45 @@ public sealed class AttributionModel
                     row[y] += w[b + y];
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Scores every tag of tokens <c>[start, end)</c> into <paramref name="scores"/> (row per token)
+    /// from <see cref="Rows"/>: one vector add per feature. Each tag's sum runs over the features in
+    /// the same order as <see cref="Emissions"/>, so the scores are the same to the bit.
+    /// </summary>
+    internal void Score(AttributionFeatures features, int start, int end, Span<float> scores)
+    {
+        const int L = SpanTags.Count;
+        var rows = Rows;
+        var offsets = features.Offsets;
+        var buckets = features.Buckets;
+        if (end <= start)
+        {
+            return;
+        }
+
+        if ((uint)end >= (uint)offsets.Length || offsets[end] > buckets.Length || scores.Length < (end - start) * L)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end));
+        }
+
+        ref float table = ref rows.First;
+        ref int bucket = ref MemoryMarshal.GetArrayDataReference(buckets);
+        int mask = (1 << Bits) - 1;
+        Span<float> lanes = stackalloc float[WeightRows.Width];
+        for (int t = start; t < end; t++)
+        {
+            var acc = Vector256<float>.Zero;
+            for (int f = offsets[t], last = offsets[t + 1]; f < last; f++)
+            {
+                nuint b = (nuint)(uint)(Unsafe.Add(ref bucket, f) & mask);
+                acc += Vector256.LoadUnsafe(ref table, b * WeightRows.Width);
+            }
+
+            acc.CopyTo(lanes);
+            lanes[..L].CopyTo(scores.Slice((t - start) * L, L));
         }
     }
 
@@ -209,7 +266,7 @@ public sealed class AttributionModel
             if (r.ReadBoolean())
             {
                 var (w2, t2) = ReadStage(r, bits, name);
-                second = new AttributionModel(bits, w2, t2, record);
+                second = new AttributionModel(bits, w2, t2, record, null);
             }
 
             return new AttributionModel(bits, weights, transitions, record, second);
@@ -220,7 +277,7 @@ public sealed class AttributionModel
         }
     }
 
-    private static (float[] Weights, float[] Transitions) ReadStage(BinaryReader r, int bits, string name)
+    private static (WeightRows Rows, float[] Transitions) ReadStage(BinaryReader r, int bits, string name)
     {
         var transitions = new float[(SpanTags.Count + 1) * SpanTags.Count];
         for (int i = 0; i < transitions.Length; i++)
@@ -228,20 +285,78 @@ public sealed class AttributionModel
             transitions[i] = r.ReadSingle();
         }
 
-        var weights = new float[(1 << bits) * SpanTags.Count];
+        int size = (1 << bits) * SpanTags.Count;
+        var rows = new WeightRows(1 << bits);
         int nonZero = r.ReadInt32();
         int pos = -1;
         for (int k = 0; k < nonZero; k++)
         {
             pos += r.Read7BitEncodedInt();
-            if ((uint)pos >= (uint)weights.Length)
+            if ((uint)pos >= (uint)size)
             {
                 throw ThrowHelper.Create(ErrorCodes.ModelCorrupt, name, "weight index out of range");
             }
 
-            weights[pos] = (float)r.ReadHalf();
+            rows[pos / SpanTags.Count, pos % SpanTags.Count] = (float)r.ReadHalf();
         }
 
-        return (weights, transitions);
+        return (rows, transitions);
+    }
+}
+
+/// <summary>
+/// Emission weights laid out for decoding: one row of <see cref="Width"/> floats per hash bucket
+/// (the tags, then zeros), each row 32-byte aligned in memory that never moves, so a feature's
+/// weights for all tags are one aligned vector load from one cache line.
+/// </summary>
+internal sealed class WeightRows
+{
+    public const int Width = 8;
+
+    private readonly float[] _data;
+    private readonly int _offset;
+
+    public WeightRows(int buckets)
+    {
+        _data = GC.AllocateArray<float>(buckets * Width + Width, pinned: true);
+        // The array is on the pinned heap: its address (the distance from null) stays as it is.
+        nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref _data[0]);
+        _offset = (int)((32 - (address & 31)) & 31) / sizeof(float);
+
+        Buckets = buckets;
+    }
+
+    public int Buckets { get; }
+
+    public ref float First => ref _data[_offset];
+
+    public float this[int bucket, int tag]
+    {
+        get => _data[_offset + bucket * Width + tag];
+        set => _data[_offset + bucket * Width + tag] = value;
+    }
+
+    public static WeightRows From(float[] weights, int bits)
+    {
+        const int L = SpanTags.Count;
+        var rows = new WeightRows(1 << bits);
+        for (int b = 0; b < rows.Buckets; b++)
+        {
+            weights.AsSpan(b * L, L).CopyTo(rows._data.AsSpan(rows._offset + b * Width, L));
+        }
+
+        return rows;
+    }
+
+    public float[] ToWeights(int bits)
+    {
+        const int L = SpanTags.Count;
+        var weights = new float[(1 << bits) * L];
+        for (int b = 0; b < Buckets; b++)
+        {
+            _data.AsSpan(_offset + b * Width, L).CopyTo(weights.AsSpan(b * L, L));
+        }
+
+        return weights;
     }
 }
