@@ -441,17 +441,7 @@ internal sealed class AttributionFeatures
         }
 
         // Clause edges: the nearest punctuation on each side within the sentence.
-        int np = t + 1;
-        while (np < sent.TokenEnd && tokens[np].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
-        {
-            np++;
-        }
-
-        int pp = t - 1;
-        while (pp >= sent.TokenStart && tokens[pp].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
-        {
-            pp--;
-        }
+        var (pp, np) = ClauseEdges(t, sent);
 
         F(new FeatureHash(36).AddLower(np < sent.TokenEnd ? W(np) : "</s>").Add(Bucket(np - t)));
         F(new FeatureHash(37).AddLower(pp >= sent.TokenStart ? W(pp) : "<s>").Add(Bucket(t - pp)));
@@ -523,6 +513,51 @@ internal sealed class AttributionFeatures
                 F(new FeatureHash(55));
             }
         }
+    }
+
+    private int _edgeSentence = -1;
+    private int[] _nextEdge = Array.Empty<int>();
+    private int[] _prevEdge = Array.Empty<int>();
+
+    /// <summary>
+    /// The nearest punctuation or quote token before and after <paramref name="t"/> in its sentence
+    /// (<c>TokenStart - 1</c> and <c>TokenEnd</c> when none), from arrays filled once per sentence.
+    /// </summary>
+    private (int Prev, int Next) ClauseEdges(int t, Sentence sent)
+    {
+        if (_edgeSentence != _doc.TokenData[t].Sentence)
+        {
+            _edgeSentence = _doc.TokenData[t].Sentence;
+            var tokens = _doc.TokenData;
+            int n = sent.TokenEnd - sent.TokenStart;
+            if (_nextEdge.Length < n)
+            {
+                _nextEdge = new int[Math.Max(n, 2 * _nextEdge.Length)];
+                _prevEdge = new int[_nextEdge.Length];
+            }
+
+            int prev = sent.TokenStart - 1;
+            for (int k = sent.TokenStart; k < sent.TokenEnd; k++)
+            {
+                _prevEdge[k - sent.TokenStart] = prev;
+                if (tokens[k].Kind is TokenKind.Punctuation or TokenKind.Quote)
+                {
+                    prev = k;
+                }
+            }
+
+            int next = sent.TokenEnd;
+            for (int k = sent.TokenEnd - 1; k >= sent.TokenStart; k--)
+            {
+                _nextEdge[k - sent.TokenStart] = next;
+                if (tokens[k].Kind is TokenKind.Punctuation or TokenKind.Quote)
+                {
+                    next = k;
+                }
+            }
+        }
+
+        return (_prevEdge[t - sent.TokenStart], _nextEdge[t - sent.TokenStart]);
     }
 
     private int _paraCacheP = -1;

@@ -130,8 +130,8 @@ public sealed class AttributionModel
             return;
         }
 
-        var delta = new float[n * L];
-        var back = new byte[n * L];
+        var delta = n * L <= 4096 ? stackalloc float[n * L] : new float[n * L];
+        var back = n * L <= 4096 ? stackalloc byte[n * L] : new byte[n * L];
         for (int y = 0; y < L; y++)
         {
             delta[y] = SpanTags.IsLegal(-1, y) ? transitions[y] + scores[y] : float.NegativeInfinity;
