@@ -56,6 +56,7 @@ public sealed class AccurateAttributionExtractor : IPipelineComponent
             a.Origin = "accurate";
         }
 
+        LayoutAttributions.Merge(doc, CueLexicon.Default, found);
         return found;
     }
 

@@ -38,6 +38,7 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
         var features = Featurize(doc, _lexicon, _model.Bits, _rules);
         var tags = Predict(_model, doc, _lexicon, features, Sequences(doc), out var margins);
         var found = new AttributionLinker(doc, _lexicon).Link(tags, margins);
+        LayoutAttributions.Merge(doc, _lexicon, found);
         doc.Attributions.Clear();
         doc.Attributions.AddRange(found);
     }
@@ -45,9 +46,9 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
     /// <summary>Runs the rule extractor (its tags are features) and computes every token's features. Leaves <see cref="Document.Attributions"/> empty.</summary>
     internal static AttributionFeatures Featurize(Document doc, CueLexicon lexicon, int bits, RuleAttributionExtractor? rules = null)
     {
-        (rules ?? new RuleAttributionExtractor(lexicon)).Process(doc);
-        var ruleTags = TagProjector.Project(doc, doc.Attributions);
+        var ruleFound = (rules ?? new RuleAttributionExtractor(lexicon)).Extract(doc);
         doc.Attributions.Clear();
+        var ruleTags = TagProjector.Project(doc, ruleFound);
         return new AttributionFeatures(doc, lexicon, bits, ruleTags);
     }
 

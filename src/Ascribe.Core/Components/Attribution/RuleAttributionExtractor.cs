@@ -30,10 +30,14 @@ public sealed class RuleAttributionExtractor : IPipelineComponent
 
     public void Process(Document doc)
     {
-        var found = new Extraction(doc, _lexicon).Run();
+        var found = Extract(doc);
+        LayoutAttributions.Merge(doc, _lexicon, found);
         doc.Attributions.Clear();
         doc.Attributions.AddRange(found);
     }
+
+    /// <summary>The rule attributions alone, without the layout ones (transcript speaker lines, dash bylines).</summary>
+    internal List<AttributionRecord> Extract(Document doc) => new Extraction(doc, _lexicon).Run();
 
     /// <summary>The state of one extraction run over one document.</summary>
     private sealed class Extraction
