@@ -40,16 +40,33 @@ internal sealed partial class ResolutionRun
         }
         else if (w is "who" or "which" or "whom")
         {
-            // The relative pronoun's antecedent is the phrase right before it (", who").
+            // The relative pronoun's antecedent is the phrase right before it (", who"), skipping a
+            // body named in an apposition ("McConnell, now the Senate majority leader, who"): "who"
+            // is said of people, "which" of things. Failing that, the nearest phrase.
+            Cluster? nearest = null;
             for (int i = _history.Count - 1; i >= 0; i--)
             {
                 var h = _history[i];
-                if (h.End <= offset && h.Sentence == sent)
+                if (h.End > offset)
+                {
+                    continue;
+                }
+
+                if (h.Sentence != sent)
+                {
+                    break;
+                }
+
+                nearest ??= h.Cluster;
+                bool person = h.Cluster.IsPersonLike || (h.Cluster.Type == SourceType.Unknown && h.Cluster.HasName);
+                if (person == (w != "which"))
                 {
                     chosen = h.Cluster;
                     break;
                 }
             }
+
+            chosen ??= nearest;
         }
         else
         {

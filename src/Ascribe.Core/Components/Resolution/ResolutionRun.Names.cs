@@ -132,6 +132,19 @@ internal sealed partial class ResolutionRun
             return;
         }
 
+        // A title inside a run starts a person's name: in "Ohio Democratic Party Chairman David Pepper" and
+        // "New Jersey Gov. Chris Christie" the words before the title only place the person (and are
+        // no mention of their own: left as a name, "New Jersey" would pass for a person).
+        for (int k = e - 2; k > s; k--)
+        {
+            if (_lex.Titles.TryGetValue(F(k), out var title) && title.IsTitle && IsCap(k) && IsCap(k + 1) && !_lex.Titles.ContainsKey(F(k - 1))
+                && !_lex.Titles.ContainsKey(F(k - 1) + " " + F(k)) && F(k - 1) is not ("of" or "for" or "the") && _lex.IsFirstName(W(k + 1)))
+            {
+                AddRun(k, e, tagged);
+                return;
+            }
+        }
+
         bool atStart = s == _doc.Sentences[SentenceOf(s)].TokenStart || (s > 0 && _doc.TokenData[s - 1].Kind == TokenKind.Quote);
         if (atStart && e - s > 1 && _lowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.IsFirstName(W(s)) && !_lex.Titles.ContainsKey(F(s)) && !_lex.Named.ContainsKey(F(s)))
         {
@@ -360,6 +373,12 @@ internal sealed partial class ResolutionRun
             {
                 return t;
             }
+        }
+
+        // "Chairman David Pepper" after "Ohio Democratic Party": the title, not the word before it, types the name.
+        if (parsed.Titles.Count > 0 && parsed.Given.Count > 0)
+        {
+            return SourceType.Person;
         }
 
         var fromHead = FromHead(preHead) ?? FromHead(appHead);

@@ -95,9 +95,19 @@ internal sealed partial class ResolutionRun
                 break;
             }
 
-            // "Clinton's spokesman": the name is a possessor, the phrase is about someone else.
+            // "Clinton's spokesman": the name is a possessor, the phrase is about someone else; in
+            // "NBC's Dante Chinni" the possessor only places the person named after it.
             if (run.End + 1 < end && F(run.End) == "'s")
             {
+                foreach (var owned in runs)
+                {
+                    if (owned.Start == run.End + 1 && owned.End == end
+                        && (_lex.IsFirstName(W(owned.Start)) || (owned.End - owned.Start == 2 && NamedType(owned) == Documents.SourceType.Unknown)))
+                    {
+                        return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = owned };
+                    }
+                }
+
                 return Nominal(start, end, possessive: true);
             }
 

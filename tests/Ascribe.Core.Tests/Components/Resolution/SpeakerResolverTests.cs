@@ -269,4 +269,23 @@ public sealed class ImplicitSpeakerTests
         Assert.NotEqual("Paul Klein", Marked.SpeakerName(doc, 0));
         Assert.Equal(doc.Attributions[0].Speaker, doc.Attributions[1].Speaker);
     }
+
+    [Theory]
+    [InlineData("[[Ohio Democratic Party Chairman David Pepper]] {{called}} the decision a huge win.", "David Pepper")]
+    [InlineData("[[NBC's Dante Chinni]] {{wrote}} that debates happen late.", "Dante Chinni")]
+    public void SpeakerResolver_PersonAfterPlaceOrOwner_IsThePerson(string marked, string name)
+    {
+        var doc = Marked.Resolve(marked);
+        var e = Marked.SpeakerOf(doc, 0);
+        Assert.Equal(name, e.Name);
+        Assert.Equal(SourceType.Person, e.Type);
+    }
+
+    [Fact]
+    public void SpeakerResolver_WhoAfterApposition_IsThePerson()
+    {
+        var doc = Marked.Resolve(
+            "Obama has had a frosty relationship with McConnell, now the Senate majority leader, [[who]] {{said}} in 2010 that the goal was a one-term president.");
+        Assert.Equal("McConnell", Marked.SpeakerName(doc, 0));
+    }
 }
