@@ -50,71 +50,93 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
             .Append(Int(report.Documents)).Append(" documents · ").Append(Int(report.Attributions)).Append(" attributions · ")
             .Append(Int(report.OutletTypes.Select(o => o.Outlet).Distinct().Count())).Append(" outlets</p></header>\n<main>\n");
 
-        html.Append("<section id=\"top-speakers\"><h2>Top speakers</h2>\n");
-        if (report.TopSpeakers.Count == 0)
-        {
-            html.Append("<p class=\"note\">No speakers found.</p>\n");
-        }
-        else
-        {
-            Chart(html, TopSpeakersChart(report), "Top speakers by number of attributions");
-            html.Append("<table><tr><th>speaker</th><th>type</th><th>attributions</th><th>documents</th></tr>\n");
-            foreach (var s in report.TopSpeakers)
-            {
-                html.Append("<tr><td>").Append(Encode(s.Name)).Append("</td><td>").Append(Encode(s.Type)).Append("</td><td class=\"n\">")
-                    .Append(Int(s.Attributions)).Append("</td><td class=\"n\">").Append(Int(s.Documents)).Append("</td></tr>\n");
-            }
-
-            html.Append("</table>\n");
-        }
-
-        html.Append("<p><a href=\"top-speakers.csv\">top-speakers.csv</a></p></section>\n");
-
-        html.Append("<section id=\"outlet-types\"><h2>Source types per outlet</h2>\n");
-        if (report.OutletTypes.Count == 0)
-        {
-            html.Append("<p class=\"note\">No attributions found.</p>\n");
-        }
-        else
-        {
-            Chart(html, OutletTypesChart(report), "Share of attributions by source type, per outlet");
-            html.Append("<table><tr><th>outlet</th><th>type</th><th>attributions</th><th>share</th></tr>\n");
-            foreach (var o in report.OutletTypes)
-            {
-                html.Append("<tr><td>").Append(Encode(o.Outlet)).Append("</td><td>").Append(Encode(o.Type)).Append("</td><td class=\"n\">")
-                    .Append(Int(o.Attributions)).Append("</td><td class=\"n\">").Append(Pct(o.Share)).Append("</td></tr>\n");
-            }
-
-            html.Append("</table>\n");
-        }
-
-        html.Append("<p><a href=\"outlet-types.csv\">outlet-types.csv</a></p></section>\n");
-
-        html.Append("<section id=\"anonymous-over-time\"><h2>Anonymous share over time</h2>\n");
-        if (report.AnonymousByMonth.Count == 0)
-        {
-            html.Append("<p class=\"note\">No document has a readable publication date (meta.published).</p>\n");
-        }
-        else
-        {
-            Chart(html, AnonymousChart(report), "Share of attributions with an anonymous source, by month");
-            html.Append("<table><tr><th>month</th><th>documents</th><th>attributions</th><th>anonymous</th><th>share</th></tr>\n");
-            foreach (var p in report.AnonymousByMonth)
-            {
-                html.Append("<tr><td>").Append(Encode(p.Period)).Append("</td><td class=\"n\">").Append(Int(p.Documents)).Append("</td><td class=\"n\">")
-                    .Append(Int(p.Attributions)).Append("</td><td class=\"n\">").Append(Int(p.Anonymous)).Append("</td><td class=\"n\">").Append(Pct(p.Share)).Append("</td></tr>\n");
-            }
-
-            html.Append("</table>\n");
-        }
-
-        if (report.Undated > 0)
-        {
-            html.Append("<p class=\"note\">").Append(Int(report.Undated)).Append(" documents without a publication date are left out of this chart.</p>\n");
-        }
-
-        html.Append("<p><a href=\"anonymous-by-month.csv\">anonymous-by-month.csv</a></p></section>\n</main>\n</body>\n</html>\n");
+        Section(
+            html,
+            "top-speakers",
+            "Top speakers",
+            report.TopSpeakers.Count == 0 ? "No speakers found." : null,
+            () => TopSpeakersChart(report),
+            "Top speakers by number of attributions",
+            new[] { "speaker", "type", "attributions", "documents" },
+            report.TopSpeakers.Select(s => new[] { Encode(s.Name), Encode(s.Type), Int(s.Attributions), Int(s.Documents) }),
+            numericFrom: 2,
+            "top-speakers.csv");
+        Section(
+            html,
+            "outlet-types",
+            "Source types per outlet",
+            report.OutletTypes.Count == 0 ? "No attributions found." : null,
+            () => OutletTypesChart(report),
+            "Share of attributions by source type, per outlet",
+            new[] { "outlet", "type", "attributions", "share" },
+            report.OutletTypes.Select(o => new[] { Encode(o.Outlet), Encode(o.Type), Int(o.Attributions), Pct(o.Share) }),
+            numericFrom: 2,
+            "outlet-types.csv");
+        Section(
+            html,
+            "anonymous-over-time",
+            "Anonymous share over time",
+            report.AnonymousByMonth.Count == 0 ? "No document has a readable publication date (meta.published)." : null,
+            () => AnonymousChart(report),
+            "Share of attributions with an anonymous source, by month",
+            new[] { "month", "documents", "attributions", "anonymous", "share" },
+            report.AnonymousByMonth.Select(p => new[] { Encode(p.Period), Int(p.Documents), Int(p.Attributions), Int(p.Anonymous), Pct(p.Share) }),
+            numericFrom: 1,
+            "anonymous-by-month.csv",
+            report.Undated > 0 ? Int(report.Undated) + " documents without a publication date are left out of this chart." : null);
+        html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>One report section: a chart and its table (cells already HTML-encoded), or a note when there is nothing to show, and the CSV link.</summary>
+    private static void Section(
+        StringBuilder html,
+        string id,
+        string title,
+        string? emptyNote,
+        Func<string> chart,
+        string alt,
+        string[] headers,
+        IEnumerable<string[]> rows,
+        int numericFrom,
+        string csv,
+        string? note = null)
+    {
+        html.Append("<section id=\"").Append(id).Append("\"><h2>").Append(Encode(title)).Append("</h2>\n");
+        if (emptyNote is not null)
+        {
+            html.Append("<p class=\"note\">").Append(Encode(emptyNote)).Append("</p>\n");
+        }
+        else
+        {
+            Chart(html, chart(), alt);
+            html.Append("<table><tr>");
+            foreach (var h in headers)
+            {
+                html.Append("<th>").Append(Encode(h)).Append("</th>");
+            }
+
+            html.Append("</tr>\n");
+            foreach (var row in rows)
+            {
+                html.Append("<tr>");
+                for (int i = 0; i < row.Length; i++)
+                {
+                    html.Append(i >= numericFrom ? "<td class=\"n\">" : "<td>").Append(row[i]).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        if (note is not null)
+        {
+            html.Append("<p class=\"note\">").Append(Encode(note)).Append("</p>\n");
+        }
+
+        html.Append("<p><a href=\"").Append(csv).Append("\">").Append(csv).Append("</a></p></section>\n");
     }
 
     private static void Chart(StringBuilder html, string svg, string alt) =>

@@ -58,7 +58,7 @@ internal static class LayoutAttributions
             return result;
         }
 
-        var paragraphs = ParagraphTokenRanges(doc);
+        var paragraphs = ModelAttributionExtractor.Sequences(doc); // token ranges of paragraphs
         foreach (var (ps, pe) in paragraphs)
         {
             if (SpeakerLine(doc, lexicon, ps, pe) is { } line)
@@ -123,30 +123,6 @@ internal static class LayoutAttributions
         }
 
         return s;
-    }
-
-    private static List<(int Start, int End)> ParagraphTokenRanges(Document doc)
-    {
-        var result = new List<(int, int)>();
-        var sents = doc.Sentences;
-        int i = 0;
-        while (i < sents.Count)
-        {
-            int j = i;
-            while (j + 1 < sents.Count && sents[j + 1].Paragraph == sents[i].Paragraph)
-            {
-                j++;
-            }
-
-            if (sents[j].TokenEnd > sents[i].TokenStart)
-            {
-                result.Add((sents[i].TokenStart, sents[j].TokenEnd));
-            }
-
-            i = j + 1;
-        }
-
-        return result;
     }
 
     private static ReadOnlySpan<char> Norm(Document doc, int t)
