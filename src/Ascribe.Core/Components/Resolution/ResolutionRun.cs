@@ -219,7 +219,8 @@ internal sealed partial class ResolutionRun
                     break;
                 }
 
-                if (_lex.HeadOf(F(h), out bool plural) is HeadClass.People or HeadClass.Person && plural && IsWord(h + 1) && !IsCap(h + 1))
+                if (_lex.HeadOf(F(h), out bool plural) is HeadClass.People or HeadClass.Person && IsWord(h + 1) && !IsCap(h + 1)
+                    && (plural || (h > s && F(s) is "the" or "my" or "our" && _lex.HeadOf(F(h), out _, guess: false) == HeadClass.Person)))
                 {
                     yield return (s, h + 1);
                     break;

@@ -288,4 +288,13 @@ public sealed class ImplicitSpeakerTests
             "Obama has had a frosty relationship with McConnell, now the Senate majority leader, [[who]] {{said}} in 2010 that the goal was a one-term president.");
         Assert.Equal("McConnell", Marked.SpeakerName(doc, 0));
     }
+
+    [Fact]
+    public void SpeakerResolver_DefiniteOrPossessiveRoleSubject_IsAnAntecedent()
+    {
+        var doc = Marked.Resolve(
+            "Like Robin Hale, I believe in the good sense of voters. " +
+            "My mother has softened with age, but even now [[she]] {{says}} that not everyone is equal.");
+        Assert.Equal("my mother", Marked.SpeakerName(doc, 0), ignoreCase: true);
+    }
 }
