@@ -17,7 +17,9 @@ public static class DocumentInvariants
             ?? CheckParagraphs(doc)
             ?? CheckSentences(doc)
             ?? CheckQuotes(doc)
-            ?? CheckAttributions(doc);
+            ?? CheckAttributions(doc)
+            ?? CheckEntities(doc)
+            ?? CheckFlagsAndAudit(doc);
     }
 
     /// <summary>
@@ -83,12 +85,38 @@ public static class DocumentInvariants
 
     private static bool IsDroppable(string text, int k) => text[k] switch
     {
-        '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' => true,
-        '-' => k + 1 < text.Length && text[k + 1] is '\n' or '\r',
-        '\n' => k > 0 && text[k - 1] is '-' or '\r',
-        '\r' => k > 0 && text[k - 1] == '-',
+        _ when IsInvisible(text[k]) => true,
+        '-' or '\u2010' or '\u2011' => NextVisible(text, k) is int next && next < text.Length && IsLineEnd(text[next]),
+        '\n' when k > 0 && text[k - 1] == '\r' => true,
+        _ when IsLineEnd(text[k]) => PreviousVisible(text, k) is int previous && previous >= 0 && text[previous] is '-' or '\u2010' or '\u2011',
         _ => false,
     };
+
+    private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    private static bool IsLineEnd(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    private static int NextVisible(string text, int k)
+    {
+        k++;
+        while (k < text.Length && IsInvisible(text[k]))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    private static int PreviousVisible(string text, int k)
+    {
+        k--;
+        while (k >= 0 && IsInvisible(text[k]))
+        {
+            k--;
+        }
+
+        return k;
+    }
 
     private static string? CheckTokens(Document doc)
     {
@@ -218,6 +246,102 @@ public static class DocumentInvariants
             if (attribution.Confidence is < 0 or > 1 or double.NaN)
             {
                 return $"attribution {a} confidence {attribution.Confidence} is not in [0, 1]";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Entity ids are unique; every speaker, cited entity, venue and member names one of them; an
+    /// entity's mentions lie in the text, in order, each once.
+    /// </summary>
+    private static string? CheckEntities(Document doc)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in doc.Entities)
+        {
+            if (!ids.Add(entity.Id))
+            {
+                return $"entity id {entity.Id} is used twice";
+            }
+        }
+
+        for (int e = 0; e < doc.Entities.Count; e++)
+        {
+            var entity = doc.Entities[e];
+            for (int m = 0; m < entity.Mentions.Count; m++)
+            {
+                // A mention may hold a shorter one ("the former president Bill Clinton", "Bill Clinton").
+                var mention = entity.Mentions[m];
+                if (mention.Start < 0 || mention.End > doc.Text.Length || mention.IsEmpty)
+                {
+                    return $"entity {entity.Id} mention {m} {mention} is empty or outside the text";
+                }
+
+                if (m > 0 && (entity.Mentions[m - 1].Start, entity.Mentions[m - 1].End).CompareTo((mention.Start, mention.End)) >= 0)
+                {
+                    return $"entity {entity.Id} mention {m - 1} {entity.Mentions[m - 1]} repeats or follows mention {m} {mention}";
+                }
+            }
+
+            foreach (string member in entity.Members)
+            {
+                if (!ids.Contains(member))
+                {
+                    return $"entity {entity.Id} has member {member}, which is no entity";
+                }
+            }
+        }
+
+        for (int a = 0; a < doc.Attributions.Count; a++)
+        {
+            var attribution = doc.Attributions[a];
+            foreach (string? id in attribution.Cites.Append(attribution.Speaker).Append(attribution.Venue))
+            {
+                if (id is not null && !ids.Contains(id))
+                {
+                    return $"attribution {a} points at entity {id}, which is no entity";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Flags lie in the text; the audit's per-attribution lists and indices match the attributions.</summary>
+    private static string? CheckFlagsAndAudit(Document doc)
+    {
+        int n = doc.Text.Length;
+        for (int f = 0; f < doc.Flags.Count; f++)
+        {
+            var flag = doc.Flags[f];
+            if (flag.Start < 0 || flag.End > n || flag.End < flag.Start)
+            {
+                return $"flag {f} {flag.Code} [{flag.Start}, {flag.End}) is outside the text of length {n}";
+            }
+        }
+
+        if (doc.Audit is not { } audit)
+        {
+            return null;
+        }
+
+        if (audit.Attributions != doc.Attributions.Count || audit.AttributionSources.Count != doc.Attributions.Count)
+        {
+            return $"audit counts {audit.Attributions} attributions and {audit.AttributionSources.Count} sources for {doc.Attributions.Count} attributions";
+        }
+
+        if (audit.Lead is { } lead && (lead.Attribution < 0 || lead.Attribution >= doc.Attributions.Count || lead.Content.Start < 0 || lead.Content.End > n || lead.Content.IsEmpty))
+        {
+            return $"lead claim of attribution {lead.Attribution} with content {lead.Content} is no attribution or outside the text";
+        }
+
+        foreach (var conflict in audit.Conflicts)
+        {
+            if (conflict.First < 0 || conflict.Second < 0 || conflict.First >= doc.Attributions.Count || conflict.Second >= doc.Attributions.Count || conflict.First == conflict.Second)
+            {
+                return $"conflict between attributions {conflict.First} and {conflict.Second} names no pair of attributions";
             }
         }
 

@@ -46,6 +46,19 @@ public static class NewsTextArbitrary
             (1, anyChar));
         var gen = Gen.Sized(size => Gen.ListOf(Gen.Zip(piece, space).Select(p => p.Item1 + p.Item2)).Resize(Math.Max(1, size * 2)))
             .Select(parts => new NewsText(string.Concat(parts)));
-        return gen.ToArbitrary();
+        return Arb.From(gen, Shrink);
+    }
+
+    /// <summary>Smaller texts first: the text with a run of characters cut out, from halves down to single characters.</summary>
+    public static IEnumerable<NewsText> Shrink(NewsText text)
+    {
+        string value = text.Value;
+        for (int chunk = value.Length / 2; chunk >= 1; chunk /= 2)
+        {
+            for (int at = 0; at + chunk <= value.Length; at += chunk)
+            {
+                yield return new NewsText(value.Remove(at, chunk));
+            }
+        }
     }
 }

@@ -2,8 +2,6 @@ using Ascribe.Core.Components.Normalize;
 using Ascribe.Core.Documents;
 using Ascribe.Core.Pipeline;
 using Ascribe.Core.Serialization;
-using FsCheck;
-using FsCheck.Xunit;
 
 namespace Ascribe.Reliability.Tests;
 
@@ -12,33 +10,30 @@ public sealed class TextPropertyTests
 {
     private static readonly Pipeline Pipeline = DefaultPipeline.Create();
 
-    // A fixed seed keeps the suite deterministic, so a run fails only when the code changed;
-    // open-ended random search is the fuzz harness's job (bench/Ascribe.Fuzz), and what it finds
-    // becomes a regression test.
-    private const string Seed = "(20261129,7919)";
-
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 300, Replay = Seed)]
+    // Each property runs on a fixed seed (see NewsPropertyAttribute for the local random mode);
+    // what a random run or bench/Ascribe.Fuzz finds becomes a regression test.
+    [NewsProperty(300)]
     public void Pipeline_KeepsEveryStructuralInvariant(NewsText text)
     {
         var doc = Pipeline.Run("p", text.Value);
         Assert.Null(DocumentInvariants.Check(doc));
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200, Replay = Seed)]
+    [NewsProperty(200)]
     public void Normalizer_MapsEveryCharacterBackToWhereItCameFrom(NewsText text)
     {
         var norm = TextNormalizer.Normalize(text.Value);
         Assert.Null(DocumentInvariants.CheckNormalization(text.Value, norm));
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200, Replay = Seed)]
+    [NewsProperty(200)]
     public void Normalizer_IsIdempotent(NewsText text)
     {
         string once = TextNormalizer.Normalize(text.Value).Text;
         Assert.Equal(once, TextNormalizer.Normalize(once).Text);
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 100, Replay = Seed)]
+    [NewsProperty(100)]
     public void Pipeline_IsDeterministic(NewsText text)
     {
         string first = DocumentJson.ToJsonLine(Pipeline.Run("p", text.Value));
@@ -46,7 +41,7 @@ public sealed class TextPropertyTests
         Assert.Equal(first, second);
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 200, Replay = Seed)]
+    [NewsProperty(200)]
     public void Tokens_CoverEveryVisibleCharacter(NewsText text)
     {
         // Whatever is not whitespace (or dropped by normalization) belongs to exactly one token.
@@ -63,14 +58,14 @@ public sealed class TextPropertyTests
         for (int i = 0; i < covered.Length; i++)
         {
             char c = text.Value[i];
-            if (!covered[i] && !char.IsWhiteSpace(c) && c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '-'))
+            if (!covered[i] && !char.IsWhiteSpace(c) && c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '-' or '\u2010' or '\u2011'))
             {
                 Assert.Fail($"char {i} U+{(int)c:X4} is in no token");
             }
         }
     }
 
-    [Property(Arbitrary = new[] { typeof(NewsTextArbitrary) }, MaxTest = 100, Replay = Seed)]
+    [NewsProperty(100)]
     public void Quotes_AreFoundTheSameWithCrlfLineEnds(NewsText text)
     {
         // Windows line ends change offsets, never the quotes found.

@@ -30,9 +30,13 @@ public static class TextNormalizer
             char c = text[i];
 
             // Decomposed sequences: compose a base character with its combining marks (dropped
-            // characters between them are skipped, as the output will have them).
+            // characters between them are skipped, as the output will have them). A line end or
+            // other control character is no base: its marks stand alone, like marks at the start,
+            // and NFC still maps each (U+0341 is U+0301), so "\n" and "\r\n" before a mark
+            // normalize alike (issue 9).
             int next = SkipDropped(text, i + 1);
-            if (next < text.Length && IsCombining(text[next]) && !char.IsSurrogate(c) && !IsRewritten(c))
+            if ((IsCombining(c) || (next < text.Length && IsCombining(text[next])))
+                && !char.IsSurrogate(c) && !char.IsControl(c) && !IsRewritten(c))
             {
                 int j = next;
                 while (j < text.Length && (IsCombining(text[j]) || IsDropped(text[j])))
@@ -119,11 +123,6 @@ public static class TextNormalizer
                     buffer.Emit('\n', i, i + 1);
                     i++;
                     continue;
-                case '\u2010':
-                case '\u2011':
-                    buffer.Emit('-', i, i + 1);
-                    i++;
-                    continue;
                 case '\u2019':
                 case '\u02BC':
                     // Right single quote between letters is an apostrophe ("don’t", "Putin’s").
@@ -142,15 +141,22 @@ public static class TextNormalizer
                     i++;
                     continue;
                 case '-':
+                case '\u2010':
+                case '\u2011':
                     // A word broken across a line end: "exam-\nple" (or "-\r\n", "-\r") becomes "example".
-                    if (i > 0 && char.IsLower(buffer.Last) && LineEndLength(text, i + 1) is int lineEnd and > 0
-                        && i + 1 + lineEnd < text.Length && char.IsLower(text[i + 1 + lineEnd]))
+                    // Hyphen and line end are read as the output will have them (U+2010 is a hyphen,
+                    // U+2028 a line end, zero-width characters are skipped), so that normalizing the
+                    // output again joins nothing more (issue 9).
+                    int lineStart = SkipDropped(text, i + 1);
+                    int lineEnd = LineEndLength(text, lineStart);
+                    int after = SkipDropped(text, lineStart + lineEnd);
+                    if (char.IsLower(buffer.Last) && lineEnd > 0 && after < text.Length && char.IsLower(text[after]))
                     {
-                        i += 1 + lineEnd;
+                        i = lineStart + lineEnd;
                         continue;
                     }
 
-                    buffer.Emit(c, i, i + 1);
+                    buffer.Emit('-', i, i + 1);
                     i++;
                     continue;
                 default:
@@ -177,7 +183,7 @@ public static class TextNormalizer
     /// <summary>Soft hyphen and zero-width characters: the normalizer drops them.</summary>
     private static bool IsDropped(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
-    /// <summary>Length of the line end ("\n", "\r\n" or "\r") at <paramref name="i"/>, or 0.</summary>
+    /// <summary>Length of the line end ("\n", "\r\n", "\r", U+0085, U+2028 or U+2029) at <paramref name="i"/>, or 0.</summary>
     private static int LineEndLength(string text, int i)
     {
         if (i >= text.Length)
@@ -187,7 +193,7 @@ public static class TextNormalizer
 
         return text[i] switch
         {
-            '\n' => 1,
+            '\n' or '\u0085' or '\u2028' or '\u2029' => 1,
             '\r' => i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1,
             _ => 0,
         };
