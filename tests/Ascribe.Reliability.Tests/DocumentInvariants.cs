@@ -226,6 +226,13 @@ public static class DocumentInvariants
     private static string? CheckAttributions(Document doc)
     {
         int n = doc.Text.Length;
+        var tokenStarts = new HashSet<int>();
+        var tokenEnds = new HashSet<int>();
+        foreach (var token in doc.TokenData)
+        {
+            tokenStarts.Add(token.Start);
+            tokenEnds.Add(token.End);
+        }
         for (int a = 0; a < doc.Attributions.Count; a++)
         {
             var attribution = doc.Attributions[a];
@@ -243,6 +250,23 @@ public static class DocumentInvariants
                 return contentProblem;
             }
 
+            // Every span starts and ends on a token boundary; source and cue lie outside the content.
+            foreach (var span in attribution.Content.Append(attribution.Source ?? default).Append(attribution.Cue ?? default).Where(s => !s.IsEmpty))
+            {
+                if (!tokenStarts.Contains(span.Start) || !tokenEnds.Contains(span.End))
+                {
+                    return $"attribution {a} span {span} \"{span.Slice(doc.Text)}\" does not start and end on token boundaries";
+                }
+            }
+
+            foreach (var (role, span) in new[] { ("source", attribution.Source), ("cue", attribution.Cue) })
+            {
+                if (span is { } s && attribution.Content.FirstOrDefault(c => c.Start < s.End && s.Start < c.End) is { IsEmpty: false } overlapped)
+                {
+                    return $"attribution {a} {role} {s} overlaps its content {overlapped}";
+                }
+            }
+
             if (attribution.Confidence is < 0 or > 1 or double.NaN)
             {
                 return $"attribution {a} confidence {attribution.Confidence} is not in [0, 1]";
@@ -254,7 +278,7 @@ public static class DocumentInvariants
 
     /// <summary>
     /// Entity ids are unique; every speaker, cited entity, venue and member names one of them; an
-    /// entity's mentions lie in the text, in order, each once.
+    /// entity's mentions lie in the text, ordered by start, each once.
     /// </summary>
     private static string? CheckEntities(Document doc)
     {
@@ -279,9 +303,14 @@ public static class DocumentInvariants
                     return $"entity {entity.Id} mention {m} {mention} is empty or outside the text";
                 }
 
-                if (m > 0 && (entity.Mentions[m - 1].Start, entity.Mentions[m - 1].End).CompareTo((mention.Start, mention.End)) >= 0)
+                if (m > 0 && entity.Mentions[m - 1].Start > mention.Start)
                 {
-                    return $"entity {entity.Id} mention {m - 1} {entity.Mentions[m - 1]} repeats or follows mention {m} {mention}";
+                    return $"entity {entity.Id} mention {m - 1} {entity.Mentions[m - 1]} follows mention {m} {mention}";
+                }
+
+                if (entity.Mentions.IndexOf(mention) != m)
+                {
+                    return $"entity {entity.Id} mention {m} {mention} repeats an earlier one";
                 }
             }
 

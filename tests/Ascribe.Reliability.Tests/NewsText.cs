@@ -30,6 +30,7 @@ public static class NewsTextArbitrary
         "\r\n", "\n", "\r", "\n\n", "\t", "\u00A0", "\u202F", "\u3000", "\u2028", "\u2029", "\u0085", "\u00AD", "\u200B", "\u200D",
         "\uFEFF", "\u0301", "e\u0301", "\u0308\u0301", "\u0915\u093F", "\U0001F600", "\U0001D49C", "\uD800", "\uDC00", "-\n",
         "exam-\nple", "exam-\r\nple", "\u2010", "\u2011", "\0", "\u001B", "\uFFFD", "\u0627\u0644", "\u4E2D\u6587", "\u0130", "ß",
+        "\u000B", "\u000C", "\u001F", "\u0341", "\u0344", "\u212B", "\uFE0F", "\u2060", "\u200C", "\u2011\n", "\u2028", "-\u200B\n",
     };
 
     public static Arbitrary<NewsText> NewsText()
