@@ -1,5 +1,6 @@
 using Ascribe.Core.Components.Attribution.Model;
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 using Ascribe.Core.Lexicons;
 using AttributionRecord = Ascribe.Core.Documents.Attribution;
 
@@ -19,11 +20,45 @@ internal sealed class AttributionLinker
 
     private readonly Document _doc;
     private readonly CueLexicon _lexicon;
+    private readonly SpanIndex _quotes;      // outermost quotes
+    private readonly SpanIndex _continuing;  // quotes continuing one in the previous paragraph
 
     public AttributionLinker(Document doc, CueLexicon lexicon)
     {
         _doc = doc;
         _lexicon = lexicon;
+        _quotes = new SpanIndex(doc.Quotes.Where(q => q.Depth == 0).Select(q => q.Outer));
+        _continuing = new SpanIndex(doc.Quotes.Where(q => q.ContinuesPrevious).Select(q => q.Outer));
+    }
+
+    /// <summary>
+    /// Indices of the spans (sorted, not overlapping: they come from one tag sequence) that may lie
+    /// within <paramref name="max"/> tokens of <c>[start, end)</c>: those ending at or after
+    /// <c>start - max</c> and starting at or before <c>end + max</c>. <see cref="Cost"/> is -1 for every other span.
+    /// </summary>
+    private static (int From, int To) Near(List<(int Start, int End)> spans, int start, int end, int max)
+    {
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].End < start - max)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        int to = lo;
+        while (to < spans.Count && spans[to].Start <= end + max)
+        {
+            to++;
+        }
+
+        return (lo, to);
     }
 
     private sealed class Group
@@ -55,7 +90,13 @@ internal sealed class AttributionLinker
         for (int g = 0; g < groups.Count; g++)
         {
             var frags = groups[g].Fragments;
-            for (int c = 0; c < cues.Count && groups[g].Cue < 0; c++)
+            if (frags.Count < 2)
+            {
+                continue; // no gap: a cue cannot start after the fragment's end and end before its start
+            }
+
+            var (from, _) = Near(cues, frags[0].End, frags[0].End, 0);
+            for (int c = from; c < cues.Count && cues[c].Start < frags[^1].Start && groups[g].Cue < 0; c++)
             {
                 if (cueOwner[c] < 0 && cues[c].Start >= frags[0].End && cues[c].End <= frags[^1].Start)
                 {
@@ -73,7 +114,8 @@ internal sealed class AttributionLinker
                 continue;
             }
 
-            for (int c = 0; c < cues.Count; c++)
+            var (cFrom, cTo) = Near(cues, groups[g].Start, groups[g].End, MaxCueDistance);
+            for (int c = cFrom; c < cTo; c++)
             {
                 int cost = Cost(groups[g].Start, groups[g].End, cues[c].Start, cues[c].End, MaxCueDistance);
                 if (cost >= 0)
@@ -100,7 +142,8 @@ internal sealed class AttributionLinker
         var spairs = new List<(int Cost, int C, int S)>();
         for (int c = 0; c < cues.Count; c++)
         {
-            for (int s = 0; s < sources.Count; s++)
+            var (sFrom, sTo) = Near(sources, cues[c].Start, cues[c].End, MaxSourceDistance);
+            for (int s = sFrom; s < sTo; s++)
             {
                 int cost = Cost(cues[c].Start, cues[c].End, sources[s].Start, sources[s].End, MaxSourceDistance);
                 if (cost < 0 || Between(cues[c], sources[s], cueOwner[c] >= 0 ? groups[cueOwner[c]] : null))
@@ -248,16 +291,7 @@ internal sealed class AttributionLinker
 
     private bool ContinuesQuote(int token)
     {
-        int offset = _doc.TokenData[token].Start;
-        foreach (var q in _doc.Quotes)
-        {
-            if (q.ContinuesPrevious && q.Outer.Contains(offset))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _continuing.AnyContains(_doc.TokenData[token].Start);
     }
 
     private AttributionRecord Make((int Start, int End)? source, (int Start, int End)? cue, IReadOnlyList<(int Start, int End)> content, float[] margins)
@@ -308,16 +342,7 @@ internal sealed class AttributionLinker
 
     private bool InQuote(int token)
     {
-        int offset = _doc.TokenData[token].Start;
-        foreach (var q in _doc.Quotes)
-        {
-            if (q.Depth == 0 && q.Outer.Contains(offset))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _quotes.AnyContains(_doc.TokenData[token].Start);
     }
 
     private static float Mean(float[] margins, (int Start, int End) span)

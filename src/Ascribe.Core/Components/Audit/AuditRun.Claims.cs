@@ -53,15 +53,16 @@ internal sealed partial class AuditRun
             for (int i = Math.Max(0, j - ConflictLookback); i < j; i++)
             {
                 var earlier = ordered[i];
-                if (paired.Contains(earlier.Index) || !DifferentSources(earlier, later))
+                // The cheap tests first: most pairs are of the same polarity.
+                bool opposite = earlier.Negated != later.Negated || later.Stance == "denial";
+                if (!opposite || paired.Contains(earlier.Index) || !DifferentSources(earlier, later))
                 {
                     continue;
                 }
 
                 int shared = earlier.Topic.Count(later.Topic.Contains);
                 int smaller = Math.Min(earlier.Topic.Count, later.Topic.Count);
-                bool opposite = earlier.Negated != later.Negated || later.Stance == "denial";
-                if (shared >= 2 && shared * 2 >= smaller && opposite)
+                if (shared >= 2 && shared * 2 >= smaller)
                 {
                     AddConflict(earlier, later, later.Stance == "denial" ? "a denial" : "opposite polarity");
                 }

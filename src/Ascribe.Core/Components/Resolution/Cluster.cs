@@ -15,7 +15,20 @@ internal sealed class Cluster
     /// <summary>Creation order; ties in output order are broken by it.</summary>
     public int Order { get; }
 
-    public string Name { get; set; }
+    public string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            Named?.Invoke(this, value);
+        }
+    }
+
+    private string _name = string.Empty;
+
+    /// <summary>Called with every name the cluster takes and every alias added to it (the run's name index listens).</summary>
+    public Action<Cluster, string>? Named { get; set; }
 
     public SourceType Type { get; set; }
 
@@ -53,6 +66,7 @@ internal sealed class Cluster
         if (text.Length > 0 && !Aliases.Contains(text, StringComparer.Ordinal) && text != Name)
         {
             Aliases.Add(text);
+            Named?.Invoke(this, text);
         }
     }
 

@@ -322,6 +322,67 @@ public static class NameMatcher
         return WordsMatch(gm, gn);
     }
 
+    /// <summary>
+    /// Keys such that <see cref="NamesMatch"/>(mention, name) implies that a key of the mention
+    /// (<paramref name="asMention"/> true) equals a key of the name: the surname's folded form,
+    /// phonetic keys and their skeletons, and for acronyms the letters and the initials.
+    /// </summary>
+    public static IEnumerable<string> MatchKeys(string text, SourceLexicon? lexicon, bool asMention)
+    {
+        var parsed = Parse(text, lexicon);
+        if (parsed.Surname.Length == 0)
+        {
+            yield break;
+        }
+
+        string folded = Fold(parsed.Surname);
+        if (folded.Length > 0)
+        {
+            yield return "F" + folded;
+            foreach (var key in Keys(folded))
+            {
+                yield return "K" + key;
+                string skeleton = Skeleton(key);
+                if (skeleton.Length >= 3)
+                {
+                    yield return "S" + skeleton;
+                }
+            }
+        }
+
+        // IsAcronymOf(mention, name): the mention's letters are the name's initials; and the other way round.
+        if (AcronymLetters(text) is { } letters)
+        {
+            yield return (asMention ? "I" : "A") + letters;
+        }
+
+        string initials = Initials(text);
+        if (initials.Length is >= 2 and <= 6)
+        {
+            yield return (asMention ? "A" : "I") + initials;
+        }
+    }
+
+    private static string? AcronymLetters(string acronym)
+    {
+        string a = acronym.Replace(".", string.Empty, StringComparison.Ordinal).Trim();
+        return a.Length < 2 || a.Length > 6 || !a.All(char.IsUpper) ? null : a;
+    }
+
+    private static string Initials(string name)
+    {
+        var initials = new StringBuilder();
+        foreach (var word in name.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (char.IsUpper(word[0]) && word is not ("The" or "Of" or "And" or "For"))
+            {
+                initials.Append(word[0]);
+            }
+        }
+
+        return initials.ToString();
+    }
+
     /// <summary>True when <paramref name="acronym"/> is an all-capitals word spelling the initials of <paramref name="name"/>'s capitalized words.</summary>
     public static bool IsAcronymOf(string acronym, string name)
     {

@@ -238,6 +238,55 @@ internal sealed partial class ResolutionRun
         };
     }
 
+    /// <summary>
+    /// Clusters by the keys under which one of their names or aliases could match a mention (see
+    /// <see cref="NameMatcher.MatchKeys"/>), so a mention is compared with the few clusters that
+    /// can match it instead of every cluster of the document.
+    /// </summary>
+    private readonly Dictionary<string, List<Cluster>> _nameIndex = new(StringComparer.Ordinal);
+    private readonly List<Cluster> _candidates = new();
+    private readonly HashSet<Cluster> _seen = new(ReferenceEqualityComparer.Instance);
+
+    private void IndexName(Cluster cluster, string name)
+    {
+        foreach (var key in NameMatcher.MatchKeys(name, _lex, asMention: false))
+        {
+            if (!_nameIndex.TryGetValue(key, out var list))
+            {
+                list = new List<Cluster>();
+                _nameIndex[key] = list;
+            }
+
+            if (list.Count == 0 || list[^1] != cluster)
+            {
+                list.Add(cluster);
+            }
+        }
+    }
+
+    /// <summary>Every cluster whose names could match <paramref name="mention"/>, in creation order (a superset of the matches).</summary>
+    private List<Cluster> NameCandidates(string mention)
+    {
+        _candidates.Clear();
+        _seen.Clear();
+        foreach (var key in NameMatcher.MatchKeys(mention, _lex, asMention: true))
+        {
+            if (_nameIndex.TryGetValue(key, out var list))
+            {
+                foreach (var c in list)
+                {
+                    if (_seen.Add(c))
+                    {
+                        _candidates.Add(c);
+                    }
+                }
+            }
+        }
+
+        _candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
+        return _candidates;
+    }
+
     /// <summary>Resolves a name run to a cluster, creating one when no earlier name matches.</summary>
     private Cluster ResolveNameMention((int Start, int End) run, bool isSource, Phrase? phrase = null)
     {
@@ -251,9 +300,10 @@ internal sealed partial class ResolutionRun
         // Of several earlier bearers of a surname, "Mrs. Kowalczyk" is the one of her gender and a
         // bare "Kowalczyk" the most often mentioned (ties: the most recent).
         Cluster? found = null;
-        for (int i = _clusters.Count - 1; i >= 0; i--)
+        var candidates = NameCandidates(text);
+        for (int i = candidates.Count - 1; i >= 0; i--)
         {
-            var c = _clusters[i];
+            var c = candidates[i];
             if (!c.HasName || !TypesCompatible(c.Type, matchType) || (parsed.Gender != Gender.Unknown && c.Gender != Gender.Unknown && c.Gender != parsed.Gender))
             {
                 continue;
@@ -404,8 +454,9 @@ internal sealed partial class ResolutionRun
             return SourceType.Person;
         }
 
-        // One word: the type of an earlier person it is the surname of, else open.
-        foreach (var c in _clusters)
+        // One word: the type of an earlier person it is the surname of, else open. Only clusters
+        // the name index offers can match.
+        foreach (var c in NameCandidates(text))
         {
             if (c.HasName && c.Type == SourceType.Person && NameMatcher.NamesMatch(text, c.Name, _lex))
             {

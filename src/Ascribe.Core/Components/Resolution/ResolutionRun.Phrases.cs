@@ -307,6 +307,8 @@ internal sealed partial class ResolutionRun
     {
         var c = new Cluster(_clusters.Count, name, type);
         _clusters.Add(c);
+        IndexName(c, name);
+        c.Named = IndexName;
         return c;
     }
 

@@ -33,6 +33,7 @@ internal sealed partial class ResolutionRun
     private List<RelayHit> FindRelays(List<AttributionRecord> attributions)
     {
         var hits = new List<RelayHit>();
+        var bySentence = AnchorSentences(attributions);
         var cueSpans = new SpanIndex(attributions.Where(a => a.Cue is not null).Select(a => a.Cue!.Value));
         for (int t = 0; t < _doc.TokenCount; t++)
         {
@@ -84,7 +85,7 @@ internal sealed partial class ResolutionRun
                     break;
                 }
 
-                var owner = OwnerOf(attributions, phraseSpan);
+                var owner = OwnerOf(attributions, bySentence, phraseSpan);
                 if (owner is null && words.Length == 1 && words[0] is "on" or "at")
                 {
                     break;
@@ -182,12 +183,49 @@ internal sealed partial class ResolutionRun
         return false;
     }
 
-    private AttributionRecord? OwnerOf(List<AttributionRecord> attributions, TextSpan phrase)
+    private int SentenceAt(int offset) => _doc.TokenData[Math.Min(_doc.TokenCount - 1, _doc.TokenAtOrAfter(offset))].Sentence;
+
+    /// <summary>Per sentence, the indices (ascending) of the attributions with a cue or source there.</summary>
+    private Dictionary<int, List<int>> AnchorSentences(List<AttributionRecord> attributions)
+    {
+        var result = new Dictionary<int, List<int>>();
+        for (int i = 0; i < attributions.Count; i++)
+        {
+            foreach (var anchor in new[] { attributions[i].Cue, attributions[i].Source })
+            {
+                if (anchor is { } span)
+                {
+                    int s = SentenceAt(span.Start);
+                    if (!result.TryGetValue(s, out var list))
+                    {
+                        list = new List<int>();
+                        result[s] = list;
+                    }
+
+                    if (list.Count == 0 || list[^1] != i)
+                    {
+                        list.Add(i);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The attribution whose cue or source is nearest the phrase in its sentence; only those anchored in that sentence are looked at.</summary>
+    private AttributionRecord? OwnerOf(List<AttributionRecord> attributions, Dictionary<int, List<int>> bySentence, TextSpan phrase)
     {
         AttributionRecord? best = null;
         int bestDistance = int.MaxValue;
-        foreach (var a in attributions)
+        if (_doc.TokenCount == 0 || !bySentence.TryGetValue(SentenceAt(phrase.Start), out var inSentence))
         {
+            return null;
+        }
+
+        foreach (int index in inSentence)
+        {
+            var a = attributions[index];
             if (a.Content.Any(c => c.Overlaps(phrase)))
             {
                 continue;
