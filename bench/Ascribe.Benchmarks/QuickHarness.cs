@@ -283,20 +283,23 @@ public static class QuickHarness
             string text = sb.ToString();
             var doc = new Document("big", text);
             var seconds = new double[pipeline.Components.Count];
+            var bytes = new long[pipeline.Components.Count];
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             var cpu = CpuTime();
             for (int c = 0; c < seconds.Length; c++)
             {
                 long start = Stopwatch.GetTimestamp();
+                long before = GC.GetAllocatedBytesForCurrentThread();
                 pipeline.Components[c].Process(doc);
                 seconds[c] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                bytes[c] = GC.GetAllocatedBytesForCurrentThread() - before;
             }
 
             double cpuSeconds = (CpuTime() - cpu).TotalSeconds;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             double size = text.Length / (1024.0 * 1024.0);
-            var parts = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={seconds[c] / size:F3}")));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SCALE\t{size:F1}\tMB\t{words}\twords\t{cpuSeconds:F2}\tcpu-s\t{cpuSeconds / size:F3}\tcpu-s/MB\t{allocated / (1024.0 * 1024.0 * size):F0}\talloc-MiB/MB\t{doc.Attributions.Count}\tattributions\ts/MB: {parts}"));
+            var parts = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={seconds[c] / size:F3}s,{bytes[c] / (1024.0 * 1024.0 * size):F0}MiB")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SCALE\t{size:F1}\tMB\t{words}\twords\t{cpuSeconds:F2}\tcpu-s\t{cpuSeconds / size:F3}\tcpu-s/MB\t{allocated / (1024.0 * 1024.0 * size):F0}\talloc-MiB/MB\t{doc.Attributions.Count}\tattributions\tper MB: {parts}"));
         }
     }
 

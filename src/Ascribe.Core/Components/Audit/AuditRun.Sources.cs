@@ -183,12 +183,25 @@ internal sealed partial class AuditRun
         }
 
         string allAttributedText = string.Join('\n', attributedText);
+
+        // Every run of four attributed words: a quotation whose first four words are not among them
+        // cannot be found in the attributed text, and the search below (a scan of all of it) is skipped.
+        var fourWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in attributedText)
+        {
+            var w = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k + 4 <= w.Length; k++)
+            {
+                fourWords.Add(string.Join(' ', w, k, 4));
+            }
+        }
+
         int count = 0;
         foreach (var (q, words) in open)
         {
             string text = " " + string.Join(' ', words) + " ";
             // Each attributed text is padded with spaces and holds no line break, so a match never spans two.
-            if (allAttributedText.Contains(text, StringComparison.Ordinal))
+            if (fourWords.Contains(string.Join(' ', words.Take(4))) && allAttributedText.Contains(text, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -79,9 +79,11 @@ internal sealed class Cluster
         }
     }
 
+    private readonly HashSet<TextSpan> _mentionSet = new();
+
     public void AddMention(TextSpan span)
     {
-        if (!Mentions.Contains(span))
+        if (_mentionSet.Add(span))
         {
             Mentions.Add(span);
         }

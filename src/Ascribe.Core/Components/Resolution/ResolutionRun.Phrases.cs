@@ -39,7 +39,7 @@ internal sealed partial class ResolutionRun
             return new Phrase { Kind = PhraseKind.FormerLatter, Start = start, End = end, Head = end - 1 };
         }
 
-        var runs = _nameRuns.Where(r => r.Start >= start && r.End <= end).ToList();
+        var runs = NameRunsWithin(start, end);
 
         // "one of them", "some of us": the pronoun's referent.
         if (end - start == 3 && Array.IndexOf(Indefinites, first) >= 0 && F(start + 1) == "of" && F(start + 2) is "them" or "us")
@@ -301,6 +301,35 @@ internal sealed partial class ResolutionRun
         target.AddMention(_doc.SpanOfTokens(p.Start, p.End));
         Remember(p.Start, p.End, isSource, target);
         return target;
+    }
+
+    /// <summary>The name runs inside <c>[start, end)</c>, in order; runs are found left to right, so a binary search finds the first.</summary>
+    private List<(int Start, int End)> NameRunsWithin(int start, int end)
+    {
+        int lo = 0, hi = _nameRuns.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_nameRuns[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var runs = new List<(int Start, int End)>();
+        for (int k = lo; k < _nameRuns.Count && _nameRuns[k].Start <= end; k++)
+        {
+            if (_nameRuns[k].End <= end)
+            {
+                runs.Add(_nameRuns[k]);
+            }
+        }
+
+        return runs;
     }
 
     private Cluster NewCluster(string name, SourceType type)

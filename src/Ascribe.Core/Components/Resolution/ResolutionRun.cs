@@ -268,7 +268,7 @@ internal sealed partial class ResolutionRun
             bool damaged = sent > 0 && IsWord(first) && char.IsLower(W(first)[0]);
             int lowest = damaged ? sent - 1 : sent;
             HistoryItem? best = null;
-            for (int i = _history.Count - 1; i >= 0; i--)
+            for (int i = HistoryAfterSentence(sent) - 1; i >= 0; i--)
             {
                 var h = _history[i];
                 if (h.Sentence < lowest)
@@ -276,7 +276,7 @@ internal sealed partial class ResolutionRun
                     break;
                 }
 
-                if (h.End > cue.Start || h.InQuote || h.Sentence > sent || a.Content.Any(c => c.Start < h.End && h.Start < c.End))
+                if (h.End > cue.Start || h.InQuote || h.Sentence > sent || OverlapsContent(a, h))
                 {
                     continue;
                 }
@@ -302,6 +302,61 @@ internal sealed partial class ResolutionRun
                 links[a] = (b.Cluster, links[a].Cites, links[a].Venue);
             }
         }
+    }
+
+    private static bool OverlapsContent(AttributionRecord a, HistoryItem h)
+    {
+        foreach (var c in a.Content)
+        {
+            if (c.Start < h.End && h.Start < c.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int _historyCheckedCount;
+    private int _historySorted = -1; // 1 when the history's sentences never decrease, 0 when they do; -1 not yet known
+
+    /// <summary>
+    /// An index past every history item of a sentence after <paramref name="sentence"/> at the end
+    /// of the history (those the backward scans skip): by binary search when the history is in
+    /// sentence order, as it is when mentions are remembered in text order; else the whole history.
+    /// </summary>
+    private int HistoryAfterSentence(int sentence)
+    {
+        if (_historySorted < 0 || _historyCheckedCount != _history.Count)
+        {
+            _historyCheckedCount = _history.Count;
+            _historySorted = 1;
+            for (int i = 1; i < _history.Count && _historySorted == 1; i++)
+            {
+                _historySorted = _history[i].Sentence >= _history[i - 1].Sentence ? 1 : 0;
+            }
+        }
+
+        if (_historySorted == 0)
+        {
+            return _history.Count;
+        }
+
+        int lo = 0, hi = _history.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_history[mid].Sentence <= sentence)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>A place name opening its sentence before a dash ("Munich – The call ...") is a dateline.</summary>
