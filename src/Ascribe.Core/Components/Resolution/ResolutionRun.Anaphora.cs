@@ -104,6 +104,9 @@ internal sealed partial class ResolutionRun
                 score -= h.Cluster.Gender == Gender.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers" ? 1.0 : 0;
                 score -= (_history.Count - i) * 0.01;
                 score += TopicWeight * Math.Log(1 + h.Cluster.NameMentions);
+
+                // News English calls a single body "it" more often than "they": a group of people named nearby wins.
+                score -= w is "they" or "them" or "their" && !h.Cluster.Plural ? 1.0 : 0;
                 if (score > best)
                 {
                     best = score;

@@ -426,7 +426,8 @@ internal sealed partial class ResolutionRun
         }
 
         // "Chairman David Pepper" after "Ohio Democratic Party": the title, not the word before it, types the name.
-        if (parsed.Titles.Count > 0 && parsed.Given.Count > 0)
+        // A lone given name ("his daughter, Ellie") is a person too.
+        if ((parsed.Titles.Count > 0 && parsed.Given.Count > 0) || (words.Length == 1 && _lex.IsFirstName(words[0])))
         {
             return SourceType.Person;
         }

@@ -111,7 +111,7 @@ internal sealed partial class ResolutionRun
             }
         }
 
-        foreach (var (ns, ne) in PluralSubjects(sourceTokens))
+        foreach (var (ns, ne) in PluralSubjects(sourceTokens).Concat(PluralGroups(sourceTokens)))
         {
             int s0 = ns, e0 = ne;
             events.Add((_doc.TokenData[s0].Start, 1, () => ResolvePhrase(Nominal(s0, e0, possessive: false), isSource: false)));
@@ -225,6 +225,37 @@ internal sealed partial class ResolutionRun
                     yield return (s, h + 1);
                     break;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plural noun phrases about people anywhere else in a sentence ("interviewed more than 20 former
+    /// crew members", "the removal of thousands of voters"): weaker antecedents for "they" than
+    /// subjects, found only where part-of-speech tags mark the head as a plural noun.
+    /// </summary>
+    private IEnumerable<(int Start, int End)> PluralGroups(HashSet<int> sourceTokens)
+    {
+        foreach (var sent in _doc.Sentences)
+        {
+            for (int h = sent.TokenStart + 1; h < sent.TokenEnd; h++)
+            {
+                if (_doc.TokenData[h].Tag != "NNS" || sourceTokens.Contains(h) || IsCap(h) || IsSubjectPosition(h)
+                    || (h + 1 < sent.TokenEnd && _doc.TokenData[h + 1].Tag is "NN" or "NNS")
+                    || _lex.HeadOf(F(h), out bool plural, guess: false) is not (HeadClass.People or HeadClass.Person) || !plural
+                    || InQuote(_doc.TokenData[h].Start))
+                {
+                    continue;
+                }
+
+                int s = h;
+                while (s - 1 >= sent.TokenStart && !IsCap(s - 1) && !sourceTokens.Contains(s - 1)
+                    && _doc.TokenData[s - 1].Tag is "JJ" or "JJR" or "JJS" or "CD" or "NN" or "VBN")
+                {
+                    s--;
+                }
+
+                yield return (s, h + 1);
             }
         }
     }

@@ -297,4 +297,27 @@ public sealed class ImplicitSpeakerTests
             "My mother has softened with age, but even now [[she]] {{says}} that not everyone is equal.");
         Assert.Equal("my mother", Marked.SpeakerName(doc, 0), ignoreCase: true);
     }
+
+    [Fact]
+    public void SpeakerResolver_TheyAfterPluralGroupAsObject_IsTheGroup()
+    {
+        var doc = Marked.ResolveTagged(
+            "The Associated Press interviewed more than 20 former crew members on Monday. [[They]] {{described}} crass behavior behind the scenes.");
+        Assert.Contains("crew members", Marked.SpeakerName(doc, 0), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpeakerResolver_LoneGivenNameInApposition_IsAPerson()
+    {
+        var doc = Marked.Resolve(
+            "Mr. Keller is facing this question right now with his daughter, Ellie, a high school senior. [[She]] {{says}} the fees are too high.");
+        Assert.Equal("Ellie", Marked.SpeakerName(doc, 0));
+    }
+
+    [Fact]
+    public void SpeakerResolver_RoleBeforeAppositiveName_HostIsAPersonRole()
+    {
+        var doc = Marked.Resolve("[[Another RT America host, Abby Martin,]] {{denounced}} the annexation on air.");
+        Assert.Equal("Abby Martin", Marked.SpeakerName(doc, 0));
+    }
 }
