@@ -49,6 +49,18 @@ internal sealed class SpanIndex
         return false;
     }
 
+    /// <summary>Adds to <paramref name="payloads"/> the payload of every span that contains <paramref name="offset"/>.</summary>
+    public void CollectContaining(int offset, List<int> payloads)
+    {
+        for (int k = LastStartingAtOrBefore(offset); k >= 0 && _maxEnd[k] > offset; k--)
+        {
+            if (_spans[k].Contains(offset))
+            {
+                payloads.Add(_payloads[k]);
+            }
+        }
+    }
+
     /// <summary>True when some span overlaps <paramref name="span"/> (as <see cref="TextSpan.Overlaps"/>).</summary>
     public bool AnyOverlaps(TextSpan span)
     {

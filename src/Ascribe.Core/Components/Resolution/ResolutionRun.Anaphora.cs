@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 
 namespace Ascribe.Core.Components.Resolution;
 
@@ -143,11 +144,14 @@ internal sealed partial class ResolutionRun
     /// </summary>
     private HashSet<Cluster>? SpeakersQuoting(int offset)
     {
+        var attributions = _doc.Attributions;
+        _contentIndex ??= new SpanIndex(attributions.SelectMany((a, i) => a.Content.Select(span => (span, i))));
+        var holding = new List<int>();
+        _contentIndex.CollectContaining(offset, holding);
         HashSet<Cluster>? speakers = null;
-        foreach (var a in _doc.Attributions)
+        foreach (int i in holding)
         {
-            if (a.Source is { } s && !s.Contains(offset) && _resolvedSpans.TryGetValue(s, out var c) && c is not null
-                && a.Content.Any(span => span.Contains(offset)))
+            if (attributions[i].Source is { } s && !s.Contains(offset) && _resolvedSpans.TryGetValue(s, out var c) && c is not null)
             {
                 (speakers ??= new HashSet<Cluster>()).Add(c);
             }

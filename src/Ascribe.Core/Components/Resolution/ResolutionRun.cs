@@ -19,6 +19,7 @@ internal sealed partial class ResolutionRun
     private readonly Document _doc;
     private readonly SourceLexicon _lex;
     private readonly SpanIndex _quoteSpans;
+    private SpanIndex? _contentIndex;
     private readonly string?[] _folded;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     private readonly List<Cluster> _clusters = new();
