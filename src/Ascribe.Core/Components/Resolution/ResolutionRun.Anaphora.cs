@@ -17,6 +17,9 @@ internal sealed partial class ResolutionRun
 
     private const double SubjectWeight = 0.75;
 
+    /// <summary>Extra weight of the subject of the pronoun's own sentence ("Matt Lauer faced criticism after he asked").</summary>
+    private const double SameSentenceSubjectWeight = 1.0;
+
     /// <summary>
     /// Resolves a pronoun to the most salient compatible earlier mention: agreement in gender and
     /// number is required; among the compatible, recency (in sentences) is traded against being
@@ -101,6 +104,7 @@ internal sealed partial class ResolutionRun
                 double score = -distance;
                 score += h.IsSource ? SourceWeight : 0;
                 score += h.IsSubject ? SubjectWeight : 0;
+                score += h.IsSubject && h.Sentence == sent && !h.InQuote && !quoted ? SameSentenceSubjectWeight : 0;
                 score -= h.InQuote && !quoted ? 3 : 0;
                 score -= h.Cluster.Gender == Gender.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers" ? 1.0 : 0;
                 score -= (_history.Count - i) * 0.01;

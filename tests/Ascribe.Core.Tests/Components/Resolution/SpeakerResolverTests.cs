@@ -320,4 +320,13 @@ public sealed class ImplicitSpeakerTests
         var doc = Marked.Resolve("[[Another RT America host, Abby Martin,]] {{denounced}} the annexation on air.");
         Assert.Equal("Abby Martin", Marked.SpeakerName(doc, 0));
     }
+
+    [Fact]
+    public void SpeakerResolver_PronounInSubordinateClause_PrefersItsSentenceSubject()
+    {
+        var doc = Marked.ResolveTagged(
+            "[[Rush Limbaugh]] {{said}} the debate was rigged. " +
+            "Holt's colleague Matt Lauer faced heavy criticism from reporters after [[he]] {{asked}} Clinton about her emails.");
+        Assert.Equal("Matt Lauer", Marked.SpeakerName(doc, 1));
+    }
 }
