@@ -48,6 +48,10 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate: hidden units of the head (default: 128).")]
     public int? Hidden { get; set; }
 
+    [CommandOption("--jackknife <K>")]
+    [Description("ner, parser: train on part-of-speech tags predicted by K taggers, each trained on the other folds of the articles (default: gold tags).")]
+    public int? Jackknife { get; set; }
+
     [CommandOption("--seed <S>")]
     [Description("Seed for shuffling the data between passes (default: 1).")]
     [DefaultValue(1)]
@@ -76,6 +80,11 @@ public sealed class TrainSettings : CommandSettings
         if (string.IsNullOrEmpty(Data) || string.IsNullOrEmpty(Out))
         {
             return Spectre.Console.ValidationResult.Error("--data DIR and --out FILE are required.");
+        }
+
+        if (Jackknife is not null && (Jackknife < 2 || Kind is not ("ner" or "parser")))
+        {
+            return Spectre.Console.ValidationResult.Error("--jackknife takes at least 2 folds and applies to ner and parser only.");
         }
 
         return Iterations is null or > 0
@@ -142,6 +151,11 @@ public sealed class TrainCommand : Command<TrainSettings>
             Checkpoint = write => WriteModel(settings.Out + ".partial", write),
         };
         options.Log($"{train.Count} training sentences, {dev.Count} dev sentences");
+        if (settings.Jackknife is { } folds)
+        {
+            double accuracy = PosJackknife.Retag(articles.Select(a => (IReadOnlyList<AnnotatedSentence>)a.Sentences).ToList(), folds, options);
+            options.Log(string.Create(CultureInfo.InvariantCulture, $"training tags replaced by {folds}-fold jackknifed tags ({accuracy:F2}% agree with gold)"));
+        }
         var devSet = dev.Count > 0 ? dev : null;
         Action<Stream> save = settings.Kind switch
         {

@@ -22,6 +22,9 @@ public sealed class AnnotationScorer
     private long _goldNoPunct;
     private long _uasNoPunct;
     private long _lasNoPunct;
+    private long _sameSplitGold;
+    private long _sameSplitUas;
+    private long _sameSplitLas;
     private long _entTp;
     private long _entGold;
     private long _entPred;
@@ -40,6 +43,8 @@ public sealed class AnnotationScorer
 
         foreach (var sent in gold)
         {
+            long uasBefore = _uas, lasBefore = _las;
+            bool sameSplit = SameSplit(sent, tokens, byOffsets);
             for (int i = 0; i < sent.Count; i++)
             {
                 _gold++;
@@ -68,6 +73,13 @@ public sealed class AnnotationScorer
                         _lasNoPunct += punct ? 0 : 1;
                     }
                 }
+            }
+
+            if (sameSplit)
+            {
+                _sameSplitGold += sent.Count;
+                _sameSplitUas += _uas - uasBefore;
+                _sameSplitLas += _las - lasBefore;
             }
         }
 
@@ -126,6 +138,27 @@ public sealed class AnnotationScorer
         _entPred += predEntities.Count;
     }
 
+    /// <summary>Whether the document has one sentence made of exactly the gold sentence's tokens.</summary>
+    private static bool SameSplit(AnnotatedSentence sent, ReadOnlySpan<TokenData> tokens, Dictionary<(int, int), int> byOffsets)
+    {
+        if (sent.Count == 0 || !byOffsets.TryGetValue((sent.Starts[0], sent.Ends[0]), out int first))
+        {
+            return false;
+        }
+
+        int sentence = tokens[first].Sentence;
+        for (int i = 0; i < sent.Count; i++)
+        {
+            if (first + i >= tokens.Length || tokens[first + i].Start != sent.Starts[i] || tokens[first + i].End != sent.Ends[i] || tokens[first + i].Sentence != sentence)
+            {
+                return false;
+            }
+        }
+
+        int next = first + sent.Count;
+        return (first == 0 || tokens[first - 1].Sentence != sentence) && (next >= tokens.Length || tokens[next].Sentence != sentence);
+    }
+
     private static bool IsPunct(string tag) => tag is "," or "." or ":" or "``" or "''" or "-LRB-" or "-RRB-" or "#" or "$" or "HYPH" or "NFP";
 
     public double AlignmentRate => Pct(_aligned, _gold);
@@ -159,6 +192,7 @@ public sealed class AnnotationScorer
         sb.AppendLine(ci, $"UAS                  {Uas:F2} %");
         sb.AppendLine(ci, $"LAS                  {Las:F2} %");
         sb.AppendLine(ci, $"UAS / LAS no punct   {Pct(_uasNoPunct, _goldNoPunct):F2} / {Pct(_lasNoPunct, _goldNoPunct):F2} %");
+        sb.AppendLine(ci, $"UAS / LAS same split {Pct(_sameSplitUas, _sameSplitGold):F2} / {Pct(_sameSplitLas, _sameSplitGold):F2} %  ({Pct(_sameSplitGold, _gold):F2} % of gold tokens are in sentences tokenized and split exactly as gold)");
         return sb.ToString();
     }
 

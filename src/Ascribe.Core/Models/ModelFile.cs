@@ -12,16 +12,18 @@ internal static class ModelFile
     public const int Version = 1;
     private static readonly byte[] Magic = "ASCM"u8.ToArray();
 
-    public static BinaryWriter OpenWrite(Stream stream, string kind)
+    /// <summary>Writes the header; <paramref name="version"/> changes whenever a kind's features or sections change.</summary>
+    public static BinaryWriter OpenWrite(Stream stream, string kind, int version = Version)
     {
         var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
-        writer.Write(Version);
+        writer.Write(version);
         writer.Write(kind);
         return writer;
     }
 
-    public static BinaryReader OpenRead(Stream stream, string kind, string source)
+    /// <summary>Reads the header; a file of another <paramref name="version"/> (an older feature set) is refused.</summary>
+    public static BinaryReader OpenRead(Stream stream, string kind, string source, int version = Version)
     {
         var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
@@ -32,10 +34,10 @@ internal static class ModelFile
                 ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, "wrong magic bytes");
             }
 
-            int version = reader.ReadInt32();
-            if (version != Version)
+            int foundVersion = reader.ReadInt32();
+            if (foundVersion != version)
             {
-                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, $"format version {version}, expected {Version}");
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, source, $"format version {foundVersion}, expected {version} (a model trained by another Ascribe version: retrain it with 'ascribe train')");
             }
 
             string found = reader.ReadString();

@@ -17,6 +17,8 @@ internal struct WordInfo
 
     public ulong Prefix1;
     public ulong Prefix2;
+    public ulong Prefix3;
+    public ulong Prefix4;
     public ulong Suffix2;
     public ulong Suffix3;
     public ulong Suffix4;
@@ -48,6 +50,8 @@ internal struct WordInfo
             Lower = FeatureHash.Lower(word),
             Prefix1 = FeatureHash.Combine(1, FeatureHash.Lower(word[..Math.Min(1, word.Length)])),
             Prefix2 = FeatureHash.Combine(2, FeatureHash.Lower(word[..Math.Min(2, word.Length)])),
+            Prefix3 = FeatureHash.Combine(9, FeatureHash.Lower(word[..Math.Min(3, word.Length)])),
+            Prefix4 = FeatureHash.Combine(10, FeatureHash.Lower(word[..Math.Min(4, word.Length)])),
             Suffix2 = FeatureHash.Combine(3, FeatureHash.Lower(word[Math.Max(0, word.Length - 2)..])),
             Suffix3 = FeatureHash.Combine(4, FeatureHash.Lower(word[Math.Max(0, word.Length - 3)..])),
             Suffix4 = FeatureHash.Combine(5, FeatureHash.Lower(word[Math.Max(0, word.Length - 4)..])),

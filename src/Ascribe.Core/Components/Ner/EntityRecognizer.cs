@@ -30,6 +30,7 @@ public sealed class EntityRecognizer : IPipelineComponent
         var words = ArrayPool<WordInfo>.Shared.Rent(longest);
         var tags = ArrayPool<ulong>.Shared.Rent(longest);
         var labels = ArrayPool<int>.Shared.Rent(longest);
+        var memory = new Dictionary<ulong, byte>();
         try
         {
             foreach (var sent in doc.Sentences)
@@ -39,7 +40,7 @@ public sealed class EntityRecognizer : IPipelineComponent
                 DocumentWords.FillTagHashes(doc, sent.TokenStart, n, tags);
                 var tokens = doc.TokenData;
 
-                _model.Predict(words.AsSpan(0, n), tags.AsSpan(0, n), labels.AsSpan(0, n));
+                _model.Predict(words.AsSpan(0, n), tags.AsSpan(0, n), labels.AsSpan(0, n), memory);
                 for (int i = 0; i < n; i++)
                 {
                     tokens[sent.TokenStart + i].Ner = NerModel.TypeOf(labels[i]);

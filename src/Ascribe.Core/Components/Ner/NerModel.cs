@@ -8,14 +8,20 @@ namespace Ascribe.Core.Components.Ner;
 /// Greedy left-to-right averaged-perceptron named-entity recognizer for PERSON, ORGANIZATION,
 /// LOCATION and MISC. Labels are BILOU-encoded (B-, I-, L-, U- per type, and O) and decoding
 /// only allows well-formed sequences. Features: the word and its neighbours, shape, affixes,
-/// part-of-speech tags, previous labels, and a gazetteer of names and a lexicon of name words
-/// seen in several training articles. Immutable and thread-safe once built or loaded.
+/// part-of-speech tags, previous labels, a gazetteer of names and a lexicon of name words seen
+/// in several training articles, and a document memory (the type a capitalized word was given
+/// earlier in the same document). Immutable and thread-safe once built or loaded; the memory is
+/// the caller's, one per document.
 /// </summary>
 public sealed class NerModel
 {
     internal const string Kind = "ner";
+
+    /// <summary>Model file version: 2 added document memory, capitalized-run, longer prefix and wider context features.</summary>
+    internal const int FormatVersion = 2;
     internal const int MaxPhrase = 6;
-    private const int MaxFeatures = 48;
+    private const int MaxFeatures = 64;
+    private static readonly HashSet<ulong> Connectors = new[] { "of", "for", "and", "&", "on", "the" }.Select(w => FeatureHash.Lower(w)).ToHashSet();
 
     private static readonly string[] Types = { "PERSON", "ORGANIZATION", "LOCATION", "MISC" };
     private static readonly string[] Prefixes = { "B", "I", "L", "U" };
@@ -62,18 +68,27 @@ public sealed class NerModel
         return label == 0 || Prefix(label) is 0 or 3;
     }
 
-    /// <summary>Labels one sentence: <paramref name="tags"/> are hashed POS tags, <paramref name="labels"/> receives indices into <see cref="Labels"/>.</summary>
-    internal void Predict(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> labels)
+    /// <summary>
+    /// Labels one sentence: <paramref name="tags"/> are hashed POS tags, <paramref name="labels"/>
+    /// receives indices into <see cref="Labels"/>. <paramref name="memory"/> holds, for each word
+    /// already labelled as part of a name earlier in the same document, 1 + that name's type; the
+    /// sentence's names are added to it.
+    /// </summary>
+    internal void Predict(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> labels, Dictionary<ulong, byte> memory)
     {
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
         Span<float> scores = stackalloc float[Labels.Count];
         Span<ulong> gaz = words.Length <= 256 ? stackalloc ulong[words.Length] : new ulong[words.Length];
         Span<ulong> lex = words.Length <= 256 ? stackalloc ulong[words.Length] : new ulong[words.Length];
+        Span<ulong> mem = words.Length <= 256 ? stackalloc ulong[words.Length] : new ulong[words.Length];
         MatchGazetteer(words, _gazetteer, gaz);
         LookUpWords(words, _wordTypes, lex);
+        LookUpWords(words, memory, mem);
+        Span<int> runs = words.Length <= 256 ? stackalloc int[2 * words.Length] : new int[2 * words.Length];
+        CapitalizedRuns(words, runs);
         for (int i = 0; i < words.Length; i++)
         {
-            int n = Features(words, tags, gaz, lex, i, labels, feats);
+            int n = Features(words, tags, gaz, lex, mem, runs, i, labels, feats);
             scores.Clear();
             foreach (ulong f in feats[..n])
             {
@@ -81,6 +96,64 @@ public sealed class NerModel
             }
 
             labels[i] = Best(scores, i == 0 ? -1 : labels[i - 1], i == words.Length - 1);
+        }
+
+        Remember(words, labels, memory);
+    }
+
+    /// <summary>
+    /// For each word, the first and last index (at <c>2i</c>, <c>2i + 1</c>) of the run of
+    /// capitalized words it belongs to (connectors such as "of" or "and" join two capitalized
+    /// words), or -1 and -1 outside such runs.
+    /// </summary>
+    private static void CapitalizedRuns(ReadOnlySpan<WordInfo> words, Span<int> runs)
+    {
+        runs.Fill(-1);
+        int i = 0;
+        while (i < words.Length)
+        {
+            if ((words[i].Flags & WordFlags.InitialCap) == 0)
+            {
+                i++;
+                continue;
+            }
+
+            int end = i;
+            while (true)
+            {
+                if (end + 1 < words.Length && (words[end + 1].Flags & WordFlags.InitialCap) != 0)
+                {
+                    end++;
+                }
+                else if (end + 2 < words.Length && Connectors.Contains(words[end + 1].Lower) && (words[end + 2].Flags & WordFlags.InitialCap) != 0)
+                {
+                    end += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            for (int k = i; k <= end; k++)
+            {
+                runs[2 * k] = i;
+                runs[(2 * k) + 1] = end;
+            }
+
+            i = end + 1;
+        }
+    }
+
+    /// <summary>Records the type of every word labelled as part of a name (capitalized words only).</summary>
+    private static void Remember(ReadOnlySpan<WordInfo> words, ReadOnlySpan<int> labels, Dictionary<ulong, byte> memory)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (labels[i] != 0 && (words[i].Flags & WordFlags.InitialCap) != 0)
+            {
+                memory[words[i].Exact] = (byte)(1 + ((labels[i] - 1) / 4));
+            }
         }
     }
 
@@ -151,7 +224,7 @@ public sealed class NerModel
         }
     }
 
-    private static int Features(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> gaz, ReadOnlySpan<ulong> lex, int i, ReadOnlySpan<int> labels, Span<ulong> f)
+    private static int Features(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> gaz, ReadOnlySpan<ulong> lex, ReadOnlySpan<ulong> mem, ReadOnlySpan<int> runs, int i, ReadOnlySpan<int> labels, Span<ulong> f)
     {
         ref readonly var w = ref words[i];
         ref readonly var wm1 = ref i >= 1 ? ref words[i - 1] : ref Pad;
@@ -208,6 +281,42 @@ public sealed class NerModel
         f[n++] = FeatureHash.Combine(0x2024, x, w.Shape);
         f[n++] = FeatureHash.Combine(0x2025, xm1, x, xp1);
         f[n++] = FeatureHash.Combine(0x2026, p1, x);
+
+        // What the same word was labelled as earlier in the document.
+        ulong m = mem[i];
+        ulong mm1 = i >= 1 ? mem[i - 1] : 99;
+        ulong mp1 = i + 1 < words.Length ? mem[i + 1] : 99;
+        f[n++] = FeatureHash.Combine(0x2027, m);
+        f[n++] = FeatureHash.Combine(0x2028, m, w.Shape);
+        f[n++] = FeatureHash.Combine(0x2029, mm1, m, mp1);
+        f[n++] = FeatureHash.Combine(0x202A, p1, m);
+
+        // Longer prefixes, case-exact neighbours and the wider window's shapes.
+        f[n++] = FeatureHash.Combine(0x202B, w.Prefix3);
+        f[n++] = FeatureHash.Combine(0x202C, w.Prefix4);
+        f[n++] = FeatureHash.Combine(0x202D, wm1.Exact);
+        f[n++] = FeatureHash.Combine(0x202E, wp1.Exact);
+        f[n++] = FeatureHash.Combine(0x202F, wm2.Shape, wm1.Shape, w.Shape);
+        f[n++] = FeatureHash.Combine(0x2030, w.Shape, wp1.Shape, wp2.Shape);
+        f[n++] = FeatureHash.Combine(0x2031, x, wp1.Lower);
+        f[n++] = FeatureHash.Combine(0x2032, g, wp1.Lower);
+
+        // The run of capitalized words around this one: its last word names the kind of thing
+        // ("Committee", "Party", "News"), its first and its length the rest.
+        int first = runs[2 * i], last = runs[(2 * i) + 1];
+        if (first >= 0)
+        {
+            ulong place = first == last ? 3UL : i == first ? 0UL : i == last ? 2UL : 1UL;
+            f[n++] = FeatureHash.Combine(0x2033, words[last].Lower, place);
+            f[n++] = FeatureHash.Combine(0x2034, words[first].Lower, place);
+            f[n++] = FeatureHash.Combine(0x2035, (ulong)Math.Min(last - first + 1, 6), place, first == 0 ? 1UL : 0UL);
+            f[n++] = FeatureHash.Combine(0x2036, words[last].Lower, p1);
+        }
+        else
+        {
+            f[n++] = 0x2037;
+        }
+
         return n;
     }
 
@@ -261,20 +370,30 @@ public sealed class NerModel
         var rng = new Random(options.Seed);
         var feats = new ulong[MaxFeatures];
         var scores = new float[Labels.Count];
+        var memory = new Dictionary<ulong, byte>();
         for (int it = 1; it <= options.Iterations; it++)
         {
             int correct = 0, total = 0;
             foreach (int s in order.SelectMany(a => Enumerable.Range(firstOf[a], firstOf[a + 1] - firstOf[a])))
             {
+                if (Array.BinarySearch(firstOf, s) >= 0)
+                {
+                    memory.Clear();
+                }
+
                 var sent = words[s];
                 var gaz = new ulong[sent.Length];
                 var lex = new ulong[sent.Length];
+                var mem = new ulong[sent.Length];
                 MatchGazetteer(sent, gazetteer, gaz);
                 LookUpWords(sent, wordTypes, lex);
+                LookUpWords(sent, memory, mem);
+                var runs = new int[2 * sent.Length];
+                CapitalizedRuns(sent, runs);
                 var predicted = new int[sent.Length];
                 for (int i = 0; i < sent.Length; i++)
                 {
-                    int n = Features(sent, tags[s], gaz, lex, i, predicted, feats);
+                    int n = Features(sent, tags[s], gaz, lex, mem, runs, i, predicted, feats);
                     Array.Clear(scores);
                     trainer.Score(feats.AsSpan(0, n), scores);
                     int guess = Best(scores, i == 0 ? -1 : predicted[i - 1], i == sent.Length - 1);
@@ -283,6 +402,8 @@ public sealed class NerModel
                     correct += guess == gold[s][i] ? 1 : 0;
                     total++;
                 }
+
+                Remember(sent, predicted, memory);
             }
 
             rng.Shuffle(order);
@@ -300,16 +421,27 @@ public sealed class NerModel
         return new NerModel(trainer.Average(options.Prune), gazetteer, wordTypes);
     }
 
-    /// <summary>Entity-level F1 (exact span and type) on sentences with their own tokens and gold POS tags.</summary>
+    /// <summary>
+    /// Entity-level F1 (exact span and type) on sentences with their own tokens and gold POS tags,
+    /// in article order (a sentence starting before its predecessor begins a new article).
+    /// </summary>
     public double Evaluate(IReadOnlyList<AnnotatedSentence> sentences)
     {
         long tp = 0, gold = 0, pred = 0;
+        var memory = new Dictionary<ulong, byte>();
+        int lastStart = int.MaxValue;
         foreach (var sent in sentences)
         {
+            if (sent.Count > 0 && sent.Starts[0] < lastStart)
+            {
+                memory.Clear();
+            }
+
+            lastStart = sent.Count > 0 ? sent.Starts[0] : lastStart;
             var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
             var tags = sent.Tags.Select(t => FeatureHash.Text(t)).ToArray();
             var labels = new int[sent.Count];
-            Predict(words, tags, labels);
+            Predict(words, tags, labels, memory);
             var g = Runs(sent.Entities);
             var p = Runs(labels.Select(TypeOf).ToArray());
             tp += g.Intersect(p).Count();
@@ -421,7 +553,7 @@ public sealed class NerModel
 
     public void Save(Stream stream)
     {
-        using var writer = ModelFile.OpenWrite(stream, Kind);
+        using var writer = ModelFile.OpenWrite(stream, Kind, FormatVersion);
         ModelFile.WriteStrings(writer, (IReadOnlyList<string>)Labels);
         writer.Write(_gazetteer.Count);
         foreach (var (key, type) in _gazetteer.OrderBy(g => g.Key))
@@ -443,7 +575,7 @@ public sealed class NerModel
     /// <exception cref="Errors.AscribeException">The stream is not an entity model (code ModelCorrupt).</exception>
     public static NerModel Load(Stream stream, string source)
     {
-        using var reader = ModelFile.OpenRead(stream, Kind, source);
+        using var reader = ModelFile.OpenRead(stream, Kind, source, FormatVersion);
         return ModelReading.Guard(source, () =>
         {
             var labels = ModelFile.ReadStrings(reader, source);

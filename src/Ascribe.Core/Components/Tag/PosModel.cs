@@ -56,6 +56,15 @@ public sealed class PosModel
         }
     }
 
+    /// <summary>The predicted tags of a sentence with its own tokenization.</summary>
+    public string[] Tag(AnnotatedSentence sent)
+    {
+        var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
+        var predicted = new int[sent.Count];
+        Predict(words, predicted);
+        return predicted.Select(t => Tags[t]).ToArray();
+    }
+
     internal static int ArgMax(ReadOnlySpan<float> scores)
     {
         int best = 0;

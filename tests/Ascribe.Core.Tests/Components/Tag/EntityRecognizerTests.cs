@@ -60,16 +60,52 @@ public sealed class EntityRecognizerTests
         model.Save(stream);
         stream.Position = 0;
         var loaded = NerModel.Load(stream, "memory");
+        var memoryA = new Dictionary<ulong, byte>();
+        var memoryB = new Dictionary<ulong, byte>();
         foreach (var sent in sentences.Skip(240))
         {
             var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
             var tags = sent.Tags.Select(TagHashes.Of).ToArray();
             var a = new int[sent.Count];
             var b = new int[sent.Count];
-            model.Predict(words, tags, a);
-            loaded.Predict(words, tags, b);
+            model.Predict(words, tags, a, memoryA);
+            loaded.Predict(words, tags, b, memoryB);
             Assert.Equal(a, b);
         }
+
+        Assert.Equal(memoryA, memoryB);
+    }
+
+    [Fact]
+    public void NerModel_RemembersNamesOfTheDocument_AndOnlyCapitalizedOnes()
+    {
+        var doc = LinguisticFixture.Annotate("Vladimir Putin met officials of the European Union in Moscow on Tuesday.");
+        var model = ModelStore.Default.Ner;
+        var sent = doc.Sentences[0];
+        var words = new WordInfo[sent.TokenCount];
+        var tags = new ulong[sent.TokenCount];
+        DocumentWords.Fill(doc, sent.TokenStart, sent.TokenCount, words);
+        DocumentWords.FillTagHashes(doc, sent.TokenStart, sent.TokenCount, tags);
+        var labels = new int[sent.TokenCount];
+        var memory = new Dictionary<ulong, byte>();
+        model.Predict(words, tags, labels, memory);
+        Assert.Equal((byte)(1 + 2), memory[FeatureHash.Text("Moscow")]);
+        Assert.Equal((byte)(1 + 0), memory[FeatureHash.Text("Putin")]);
+        Assert.False(memory.ContainsKey(FeatureHash.Text("officials")));
+    }
+
+    [Fact]
+    public void NerModel_RefusesAFileOfTheEarlierFeatureSet()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = ModelFile.OpenWrite(stream, NerModel.Kind, 1))
+        {
+            writer.Write(0);
+        }
+
+        stream.Position = 0;
+        var ex = Assert.Throws<Ascribe.Core.Errors.AscribeException>(() => NerModel.Load(stream, "old-ner.bin"));
+        Assert.Contains("format version 1, expected 2", ex.Message);
     }
 
     [Theory]

@@ -78,4 +78,25 @@ public sealed class PosTaggerTests
         var ex = Assert.Throws<AscribeException>(() => PosModel.Load(stream, "bogus.bin"));
         Assert.Equal(ErrorCodes.ModelCorrupt, ex.Code);
     }
+
+    [Fact]
+    public void PosJackknife_ReplacesTagsWithThoseOfTaggersThatNeverSawTheArticle()
+    {
+        var sentences = LinguisticFixture.Sentences();
+        var gold = sentences.Select(s => s.Tags.ToArray()).ToList();
+        var articles = sentences.Chunk(40).Select(c => (IReadOnlyList<AnnotatedSentence>)c).ToList();
+        var lines = new List<string>();
+        double accuracy = PosJackknife.Retag(articles, 3, new TrainOptions { Log = lines.Add });
+
+        long same = 0, total = 0;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            same += sentences[s].Tags.Zip(gold[s]).Count(p => p.First == p.Second);
+            total += gold[s].Length;
+        }
+
+        Assert.Equal(100.0 * same / total, accuracy, 6);
+        Assert.InRange(accuracy, 80, 99.9);
+        Assert.Equal(3, lines.Count);
+    }
 }
