@@ -23,8 +23,6 @@ internal sealed class ParseState
         RightSecond = new int[count + 1];
         LeftCount = new int[count + 1];
         RightCount = new int[count + 1];
-        LeftLabelSet = new ulong[count + 1];
-        RightLabelSet = new ulong[count + 1];
         Array.Fill(Heads, -1);
         Array.Fill(Labels, -1);
         Array.Fill(LeftMost, -1);
@@ -57,12 +55,6 @@ internal sealed class ParseState
     public int[] LeftCount { get; }
 
     public int[] RightCount { get; }
-
-    /// <summary>Per word, a bit per label (modulo 64) of its left dependents so far.</summary>
-    public ulong[] LeftLabelSet { get; }
-
-    /// <summary>Per word, a bit per label (modulo 64) of its right dependents so far.</summary>
-    public ulong[] RightLabelSet { get; }
 
     public bool IsFinal => Depth == 0 && Front == Count;
 
@@ -120,7 +112,6 @@ internal sealed class ParseState
         if (dep < head)
         {
             LeftCount[head]++;
-            LeftLabelSet[head] |= 1UL << (label & 63);
             if (LeftMost[head] < 0 || dep < LeftMost[head])
             {
                 LeftSecond[head] = LeftMost[head];
@@ -134,7 +125,6 @@ internal sealed class ParseState
         else
         {
             RightCount[head]++;
-            RightLabelSet[head] |= 1UL << (label & 63);
             if (dep > RightMost[head])
             {
                 RightSecond[head] = RightMost[head];

@@ -12,10 +12,7 @@ namespace Ascribe.Core.Components.Parse;
 public sealed class ParserModel
 {
     internal const string Kind = "parser";
-
-    /// <summary>Model file version: 2 added label-set and s1-s0 pair features.</summary>
-    internal const int FormatVersion = 2;
-    private const int MaxFeatures = 80;
+    private const int MaxFeatures = 72;
     private static readonly ulong NoneWord = FeatureHash.Text("-NONE-");
     private static readonly ulong RootWord = FeatureHash.Text("-ROOT-");
 
@@ -95,7 +92,7 @@ public sealed class ParserModel
         int s0l = s0 >= 0 ? st.LeftMost[s0] : -1, s0l2 = s0 >= 0 ? st.LeftSecond[s0] : -1;
         int s0r = s0 >= 0 ? st.RightMost[s0] : -1, s0r2 = s0 >= 0 ? st.RightSecond[s0] : -1;
         int b0l = b0 >= 0 ? st.LeftMost[b0] : -1, b0l2 = b0 >= 0 ? st.LeftSecond[b0] : -1;
-        int s1r = s1 >= 0 ? st.RightMost[s1] : -1, s1l = s1 >= 0 ? st.LeftMost[s1] : -1;
+        int s1r = s1 >= 0 ? st.RightMost[s1] : -1;
         ulong ws0 = W(s0), ws1 = W(s1), wb0 = W(b0), wb1 = W(b1), wb2 = W(b2);
         ulong ts0 = T(s0), ts1 = T(s1), ts2 = T(s2), tb0 = T(b0), tb1 = T(b1), tb2 = T(b2);
         ulong ts0l = T(s0l), ts0l2 = T(s0l2), ts0r = T(s0r), ts0r2 = T(s0r2), tb0l = T(b0l), tb0l2 = T(b0l2), ts1r = T(s1r);
@@ -165,23 +162,6 @@ public sealed class ParserModel
         f[n++] = FeatureHash.Combine(0x303A, ls1r, ts1, ts0);
         f[n++] = FeatureHash.Combine(0x303B, ts0, tb0, ls0l, ls0r);
         f[n++] = FeatureHash.Combine(0x303C, (ulong)st.Depth > 3 ? 3 : (ulong)st.Depth, b0 == st.Count ? 1UL : 0UL);
-
-        // Label sets of the dependents found so far (Zhang and Nivre 2011).
-        ulong s0ls = s0 >= 0 ? st.LeftLabelSet[s0] : 0, s0rs = s0 >= 0 ? st.RightLabelSet[s0] : 0, b0ls = b0 >= 0 ? st.LeftLabelSet[b0] : 0;
-        ulong s1ls = s1 >= 0 ? st.LeftLabelSet[s1] : 0, s1rs = s1 >= 0 ? st.RightLabelSet[s1] : 0;
-        f[n++] = FeatureHash.Combine(0x303D, ws0, s0rs);
-        f[n++] = FeatureHash.Combine(0x303E, ts0, s0rs);
-        f[n++] = FeatureHash.Combine(0x303F, ws0, s0ls);
-        f[n++] = FeatureHash.Combine(0x3040, ts0, s0ls);
-        f[n++] = FeatureHash.Combine(0x3041, wb0, b0ls);
-        f[n++] = FeatureHash.Combine(0x3042, tb0, b0ls);
-        f[n++] = FeatureHash.Combine(0x3043, ts1, s1ls, s1rs);
-        f[n++] = FeatureHash.Combine(0x3044, ts0, s0ls, tb0);
-
-        // The pair a RIGHT move would join (s1 takes s0) with their dependents.
-        f[n++] = FeatureHash.Combine(0x3046, ts1, T(s1l), L(s1l), ts0);
-        f[n++] = FeatureHash.Combine(0x3047, ws1, ts1, ws0, ts0);
-        f[n++] = FeatureHash.Combine(0x3048, ws1, ws0, dist1);
         return n;
 
         ulong W(int i) => i < 0 ? NoneWord : w[i];
@@ -332,7 +312,7 @@ public sealed class ParserModel
 
     public void Save(Stream stream)
     {
-        using var writer = ModelFile.OpenWrite(stream, Kind, FormatVersion);
+        using var writer = ModelFile.OpenWrite(stream, Kind);
         ModelFile.WriteStrings(writer, (IReadOnlyList<string>)Labels);
         _weights.Write(writer);
     }
@@ -340,7 +320,7 @@ public sealed class ParserModel
     /// <exception cref="Errors.AscribeException">The stream is not a parser model (code ModelCorrupt).</exception>
     public static ParserModel Load(Stream stream, string source)
     {
-        using var reader = ModelFile.OpenRead(stream, Kind, source, FormatVersion);
+        using var reader = ModelFile.OpenRead(stream, Kind, source);
         return ModelReading.Guard(source, () =>
         {
             var labels = ModelFile.ReadStrings(reader, source);

@@ -83,35 +83,6 @@ public sealed class DependencyParserTests
     }
 
     [Fact]
-    public void ParserModel_RefusesAFileOfTheEarlierFeatureSet()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = ModelFile.OpenWrite(stream, ParserModel.Kind, 1))
-        {
-            ModelFile.WriteStrings(writer, new[] { "root" });
-        }
-
-        stream.Position = 0;
-        var ex = Assert.Throws<Ascribe.Core.Errors.AscribeException>(() => ParserModel.Load(stream, "old-parser.bin"));
-        Assert.Contains("format version 1, expected 2", ex.Message);
-    }
-
-    [Fact]
-    public void ParseState_RecordsTheLabelSetsOfEachSidesDependents()
-    {
-        // Three words: 0 <-(label 4)- 1 -(label 70)-> 2; labels past 63 share bits modulo 64.
-        var state = new ParseState(3);
-        state.Apply(ParseState.Shift);
-        state.Apply(2 + (2 * 4));
-        state.Apply(ParseState.Shift);
-        state.Apply(ParseState.Shift);
-        state.Apply(1 + (2 * 70));
-        Assert.Equal(1UL << 4, state.LeftLabelSet[1]);
-        Assert.Equal(1UL << 6, state.RightLabelSet[1]);
-        Assert.Equal(0UL, state.LeftLabelSet[0] | state.RightLabelSet[0] | state.RightLabelSet[2]);
-    }
-
-    [Fact]
     public void ParseState_DynamicOracle_ReproducesAProjectiveGoldTree()
     {
         // "He said the plan was delayed ." with heads He->said, said->ROOT, the->plan, plan->delayed, was->delayed, delayed->said, .->said
