@@ -73,7 +73,7 @@ internal sealed class AttributionFeatures
         }
 
         Offsets[n] = _count;
-        Buckets = _buckets.AsSpan(0, _count).ToArray();
+        Buckets = _buckets;
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ internal sealed class AttributionFeatures
         _stackSentence = new int[n];
         MarkStack(stack);
         Offsets = new int[n + 1];
-        _buckets = new int[first.Buckets.Length + n * 16];
+        _buckets = new int[first.Offsets[n] + n * 16];
         var rows = first.Buckets;
         var from = first.Offsets;
         for (int t = 0; t < n; t++)
@@ -118,7 +118,7 @@ internal sealed class AttributionFeatures
         }
 
         Offsets[n] = _count;
-        Buckets = _buckets.AsSpan(0, _count).ToArray();
+        Buckets = _buckets;
     }
 
     private void Copy(ReadOnlySpan<int> row)
@@ -133,6 +133,7 @@ internal sealed class AttributionFeatures
     }
 
     /// <summary>Row starts into <see cref="Buckets"/>; token t's features are <c>Buckets[Offsets[t]..Offsets[t+1]]</c>.</summary>
+    /// <remarks><see cref="Buckets"/> may be longer than <c>Offsets[TokenCount]</c> (the buffer the rows were written into).</remarks>
     public int[] Offsets { get; }
 
     public int[] Buckets { get; }

@@ -106,17 +106,55 @@ public sealed class AttributionModel
         ref int bucket = ref MemoryMarshal.GetArrayDataReference(buckets);
         int mask = (1 << Bits) - 1;
         Span<float> lanes = stackalloc float[WeightRows.Width];
-        for (int t = start; t < end; t++)
+        int t = start;
+
+        // Four tokens at a time, each with its own sum: four independent chains of loads and adds
+        // keep more weight rows in flight than one (the rows are far apart in a large table).
+        for (; t + 4 <= end; t += 4)
         {
-            var acc = Vector256<float>.Zero;
-            for (int f = offsets[t], last = offsets[t + 1]; f < last; f++)
+            int f0 = offsets[t], f1 = offsets[t + 1], f2 = offsets[t + 2], f3 = offsets[t + 3], f4 = offsets[t + 4];
+            int common = Math.Min(Math.Min(f1 - f0, f2 - f1), Math.Min(f3 - f2, f4 - f3));
+            Vector256<float> a0 = Vector256<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            for (int k = 0; k < common; k++)
             {
-                nuint b = (nuint)(uint)(Unsafe.Add(ref bucket, f) & mask);
-                acc += Vector256.LoadUnsafe(ref table, b * WeightRows.Width);
+                a0 += Row(ref table, ref bucket, f0 + k, mask);
+                a1 += Row(ref table, ref bucket, f1 + k, mask);
+                a2 += Row(ref table, ref bucket, f2 + k, mask);
+                a3 += Row(ref table, ref bucket, f3 + k, mask);
             }
 
+            a0 = Sum(a0, ref table, ref bucket, f0 + common, f1, mask);
+            a1 = Sum(a1, ref table, ref bucket, f1 + common, f2, mask);
+            a2 = Sum(a2, ref table, ref bucket, f2 + common, f3, mask);
+            a3 = Sum(a3, ref table, ref bucket, f3 + common, f4, mask);
+            Store(a0, lanes, scores, t - start);
+            Store(a1, lanes, scores, t + 1 - start);
+            Store(a2, lanes, scores, t + 2 - start);
+            Store(a3, lanes, scores, t + 3 - start);
+        }
+
+        for (; t < end; t++)
+        {
+            Store(Sum(Vector256<float>.Zero, ref table, ref bucket, offsets[t], offsets[t + 1], mask), lanes, scores, t - start);
+        }
+
+        static Vector256<float> Row(ref float table, ref int bucket, int f, int mask) =>
+            Vector256.LoadUnsafe(ref table, (nuint)(uint)(Unsafe.Add(ref bucket, f) & mask) * WeightRows.Width);
+
+        static Vector256<float> Sum(Vector256<float> acc, ref float table, ref int bucket, int from, int to, int mask)
+        {
+            for (int f = from; f < to; f++)
+            {
+                acc += Row(ref table, ref bucket, f, mask);
+            }
+
+            return acc;
+        }
+
+        static void Store(Vector256<float> acc, Span<float> lanes, Span<float> scores, int row)
+        {
             acc.CopyTo(lanes);
-            lanes[..L].CopyTo(scores.Slice((t - start) * L, L));
+            lanes[..L].CopyTo(scores.Slice(row * L, L));
         }
     }
 
