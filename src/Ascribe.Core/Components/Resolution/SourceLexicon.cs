@@ -157,7 +157,9 @@ public sealed class SourceLexicon
             return HeadClass.Person;
         }
 
-        if (w.Length > 6 && (w.EndsWith("ists", StringComparison.Ordinal) || w.EndsWith("year-olds", StringComparison.Ordinal)))
+        // "Republicans", "Democrats", "Europeans": a group of people named by its adjective.
+        if (w.Length > 6 && (w.EndsWith("ists", StringComparison.Ordinal) || w.EndsWith("year-olds", StringComparison.Ordinal)
+            || (w.EndsWith('s') && Demonyms.Contains(w[..^1]))))
         {
             plural = true;
             return HeadClass.Person;

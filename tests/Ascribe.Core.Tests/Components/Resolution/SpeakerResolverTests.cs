@@ -329,4 +329,13 @@ public sealed class ImplicitSpeakerTests
             "Holt's colleague Matt Lauer faced heavy criticism from reporters after [[he]] {{asked}} Clinton about her emails.");
         Assert.Equal("Matt Lauer", Marked.SpeakerName(doc, 1));
     }
+
+    [Fact]
+    public void SpeakerResolver_PartyPlural_IsAGroupTheyCanReferTo()
+    {
+        var doc = Marked.Resolve(
+            "The State Department released the files. [[Republicans]] {{said}} the timing was not intentional; [[they]] {{learned}} of it only on Friday.");
+        Assert.Equal("Republicans", Marked.SpeakerName(doc, 1));
+        Assert.Equal(SourceType.Anonymous, Marked.SpeakerOf(doc, 1).Type);
+    }
 }
