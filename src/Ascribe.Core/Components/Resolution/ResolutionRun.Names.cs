@@ -81,6 +81,78 @@ internal sealed partial class ResolutionRun
                 t = e;
             }
         }
+
+        TrimHeadlineRuns();
+    }
+
+    /// <summary>
+    /// In a headline every word is capitalized, so a run there may carry ordinary words before the
+    /// name ("Gold Star Mom Corners Obama", "Trump As The New Mitt Romney"). Such a run keeps its
+    /// longest final part that the article's body also writes as a name ("Obama", "Mitt Romney");
+    /// a run the body never writes stays as it is. Runs only shrink from the left, so they stay sorted.
+    /// </summary>
+    private void TrimHeadlineRuns()
+    {
+        var headline = new bool[_doc.Sentences.Count];
+        bool any = false;
+        for (int i = 0; i < headline.Length; i++)
+        {
+            headline[i] = IsHeadline(_doc.Sentences[i]);
+            any |= headline[i];
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        var body = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (s, e) in _nameRuns)
+        {
+            // The body's names and their final parts ("President Barack Obama", "Barack Obama", "Obama").
+            for (int k = s; k < e && !headline[SentenceOf(s)]; k++)
+            {
+                body.Add(NameMatcher.Fold(TextOf(k, e)));
+            }
+        }
+
+        for (int r = 0; r < _nameRuns.Count; r++)
+        {
+            var (s, e) = _nameRuns[r];
+            if (!headline[SentenceOf(s)] || e - s < 2 || body.Contains(NameMatcher.Fold(TextOf(s, e))))
+            {
+                continue;
+            }
+
+            for (int k = s + 1; k < e; k++)
+            {
+                if (body.Contains(NameMatcher.Fold(TextOf(k, e))))
+                {
+                    _nameRuns[r] = (k, e);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A title-case sentence that also capitalizes at least two words the text writes in lower case
+    /// elsewhere ("On", "His", "Refusal"): a headline, not a sentence full of names.
+    /// </summary>
+    private bool IsHeadline(Sentence sent)
+    {
+        if (!IsTitleCase(sent))
+        {
+            return false;
+        }
+
+        int common = 0;
+        for (int k = sent.TokenStart + 1; k < sent.TokenEnd && common < 2; k++)
+        {
+            common += IsCap(k) && _lowerWords.Contains(W(k).ToLowerInvariant()) ? 1 : 0;
+        }
+
+        return common >= 2;
     }
 
     /// <summary>A sentence of five or more words nearly all capitalized: a headline or a heading.</summary>

@@ -338,4 +338,16 @@ public sealed class ImplicitSpeakerTests
         Assert.Equal("Republicans", Marked.SpeakerName(doc, 1));
         Assert.Equal(SourceType.Anonymous, Marked.SpeakerOf(doc, 1).Type);
     }
+
+    [Fact]
+    public void SpeakerResolver_HeadlineRun_KeepsOnlyTheNameTheBodyUses()
+    {
+        var doc = Marked.Resolve(
+            "Gold Star Mom Corners Obama On His Refusal To Name The Enemy\n\n" +
+            "President Barack Obama took questions from a mother on Wednesday. [[He]] {{said}} the words matter less than the policy.");
+        var e = Marked.SpeakerOf(doc, 0);
+        Assert.Equal("Barack Obama", e.Name);
+        Assert.Contains(e.Mentions, m => doc.Slice(m) == "Obama" && m.Start < 30);
+        Assert.DoesNotContain(doc.Entities, x => x.Name.Contains("Corners", StringComparison.Ordinal));
+    }
 }
