@@ -125,15 +125,16 @@ internal sealed partial class ResolutionRun
             return null;
         }
 
-        if (chosen.Gender == Gender.Unknown && chosen.IsPersonLike && !chosen.Plural)
-        {
-            chosen.Gender = w is "he" or "him" or "his" or "himself" ? Gender.Male : w is "she" or "her" or "hers" or "herself" ? Gender.Female : Gender.Unknown;
-        }
-
+        // Typed first, so that the same pronoun also teaches the gender.
         if (chosen.Type == SourceType.Unknown && w is "he" or "him" or "his" or "she" or "her" or "hers")
         {
             chosen.Type = chosen.HasName ? SourceType.Person : SourceType.Anonymous;
             chosen.Animate = true;
+        }
+
+        if (chosen.Gender == Gender.Unknown && chosen.IsPersonLike && !chosen.Plural)
+        {
+            chosen.Gender = w is "he" or "him" or "his" or "himself" ? Gender.Male : w is "she" or "her" or "hers" or "herself" ? Gender.Female : Gender.Unknown;
         }
 
         chosen.AddMention(new TextSpan(_doc.TokenData[t].Start, _doc.TokenData[t].End));

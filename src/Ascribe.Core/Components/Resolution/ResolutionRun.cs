@@ -91,8 +91,9 @@ internal sealed partial class ResolutionRun
             }
         }
 
-        // Third-person pronouns and plural subjects outside quotes keep chains going (and teach gender)
-        // even when they are not sources themselves.
+        // Third-person pronouns (and "who", which keeps its antecedent a subject: "Suu Kyi, who had
+        // breakfast with Biden") and plural subjects outside quotes keep chains going (and teach
+        // gender) even when they are not sources themselves.
         var sourceTokens = new HashSet<int>();
         foreach (var span in sources.Keys)
         {
@@ -105,7 +106,7 @@ internal sealed partial class ResolutionRun
 
         for (int t = 0; t < _doc.TokenCount; t++)
         {
-            if (!sourceTokens.Contains(t) && F(t) is "he" or "she" or "him" or "his" or "her" or "they" or "them" or "their" && !InQuote(_doc.TokenData[t].Start))
+            if (!sourceTokens.Contains(t) && F(t) is "he" or "she" or "him" or "his" or "her" or "they" or "them" or "their" or "who" && !InQuote(_doc.TokenData[t].Start))
             {
                 int tok = t;
                 events.Add((_doc.TokenData[t].Start, 1, () => ResolvePronoun(tok, isSource: false)));

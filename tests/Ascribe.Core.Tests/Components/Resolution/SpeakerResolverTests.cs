@@ -350,4 +350,13 @@ public sealed class ImplicitSpeakerTests
         Assert.Contains(e.Mentions, m => doc.Slice(m) == "Obama" && m.Start < 30);
         Assert.DoesNotContain(doc.Entities, x => x.Name.Contains("Corners", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void SpeakerResolver_RelativeWhoOutsideSources_KeepsItsAntecedentSalient()
+    {
+        var doc = Marked.ResolveTagged(
+            "Washington is rolling out the red carpet for Suu Kyi, who had breakfast with Vice President Biden and congressional leaders. " +
+            "\"Unity also means prosperity,\" [[she]] {{said}} in the Oval Office.");
+        Assert.Equal("Suu Kyi", Marked.SpeakerName(doc, 0));
+    }
 }
