@@ -65,6 +65,55 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void LongArticle_FullPipelineGrowsLinearlyInTimeAndMemory()
+    {
+        // The whole default pipeline on a quarter megabyte and on a megabyte of news text (the mini
+        // PolNeAR articles and the sample in turn, each followed by forty quoted spokesmen whose
+        // names are never repeated, so people, attributions and quotes all keep growing): four
+        // times the input may cost at most ten times the CPU time and allocation. A scan of every
+        // earlier cluster, attribution, quote or mention per mention grows sixteenfold and fails
+        // (loose bounds; bench/ measures precisely: Ascribe.Benchmarks --quick --stage scale).
+        var texts = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "polnear-mini", "text"), "*.txt")
+            .Order(StringComparer.Ordinal).Select(File.ReadAllText).Append(Sample).ToList();
+        string[] syllables = { "kor", "val", "mir", "dan", "sel", "tur", "bar", "len" };
+        string[] given = { "Anna", "Piotr", "Maria", "Jonas", "Elena", "Tomas" };
+        var big = new StringBuilder(1024 * 1024 + Sample.Length);
+        for (int i = 0; big.Length < 1024 * 1024; i++)
+        {
+            big.Append(texts[i % texts.Count]);
+            for (int k = 0; k < 40; k++)
+            {
+                int n = i * 40 + k;
+                string surname = string.Concat(Enumerable.Range(0, 5).Select(d => syllables[(n >> (3 * d)) & 7]));
+                surname = char.ToUpperInvariant(surname[0]) + surname[1..];
+                big.Append("\n\n").Append(given[n % given.Length]).Append(' ').Append(surname)
+                    .Append(", a spokesman for the ministry, said the talks had stalled. \"We will not sign this,\" ")
+                    .Append(surname).Append(" told reporters on Tuesday.");
+            }
+
+            big.Append("\n\n");
+        }
+
+        string one = big.ToString();
+        string quarter = one[..one.LastIndexOf("\n\n", one.Length / 4, StringComparison.Ordinal)];
+        var pipeline = Ascribe.Core.Pipeline.DefaultPipeline.Create();
+        pipeline.Run("warm-up", Sample);
+        var (smallTime, smallBytes) = Measure(pipeline, quarter);
+        var (bigTime, bigBytes) = Measure(pipeline, one);
+        Assert.True(bigTime < TimeSpan.FromSeconds(2) || bigTime < smallTime * 10, $"1 MB took {bigTime}, 0.25 MB {smallTime}");
+        Assert.True(bigBytes < smallBytes * 10, $"1 MB allocated {bigBytes:N0} bytes, 0.25 MB {smallBytes:N0}");
+
+        static (TimeSpan Cpu, long Bytes) Measure(Ascribe.Core.Pipeline.Pipeline pipeline, string text)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var doc = pipeline.Run("long", text);
+            Assert.NotEmpty(doc.Attributions);
+            return (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    [Fact]
     public void LongArticle_GoesThroughTheWholeCommandLine()
     {
         // A megabyte (about 170,000 words, fifty times a long feature) through every stage.
