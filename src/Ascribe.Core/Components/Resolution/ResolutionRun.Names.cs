@@ -106,33 +106,68 @@ internal sealed partial class ResolutionRun
             return;
         }
 
+        // Candidate final parts of headline runs, keyed by their folded words; only body runs ending
+        // in the same word as one of them are looked at.
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var lastWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (s, e) in _nameRuns)
+        {
+            if (headline[SentenceOf(s)] && e - s >= 2)
+            {
+                lastWords.Add(F(e - 1));
+                for (int k = s; k < e; k++)
+                {
+                    wanted.Add(Key(k, e));
+                }
+            }
+        }
+
+        // The body's names and their final parts ("President Barack Obama", "Barack Obama", "Obama").
         var body = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (s, e) in _nameRuns)
         {
-            // The body's names and their final parts ("President Barack Obama", "Barack Obama", "Obama").
-            for (int k = s; k < e && !headline[SentenceOf(s)]; k++)
+            if (!headline[SentenceOf(s)] && lastWords.Contains(F(e - 1)))
             {
-                body.Add(NameMatcher.Fold(TextOf(k, e)));
+                for (int k = s; k < e; k++)
+                {
+                    string key = Key(k, e);
+                    if (wanted.Contains(key))
+                    {
+                        body.Add(key);
+                    }
+                }
             }
         }
 
         for (int r = 0; r < _nameRuns.Count; r++)
         {
             var (s, e) = _nameRuns[r];
-            if (!headline[SentenceOf(s)] || e - s < 2 || body.Contains(NameMatcher.Fold(TextOf(s, e))))
+            if (!headline[SentenceOf(s)] || e - s < 2 || body.Contains(Key(s, e)))
             {
                 continue;
             }
 
             for (int k = s + 1; k < e; k++)
             {
-                if (body.Contains(NameMatcher.Fold(TextOf(k, e))))
+                if (body.Contains(Key(k, e)))
                 {
                     _nameRuns[r] = (k, e);
                     break;
                 }
             }
         }
+    }
+
+    /// <summary>The folded words of tokens <c>[start, end)</c>, one space apart.</summary>
+    private string Key(int start, int end)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int k = start; k < end; k++)
+        {
+            sb.Append(k > start ? " " : string.Empty).Append(F(k));
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>
@@ -499,7 +534,7 @@ internal sealed partial class ResolutionRun
 
         // "Chairman David Pepper" after "Ohio Democratic Party": the title, not the word before it, types the name.
         // A lone given name ("his daughter, Ellie") is a person too.
-        if ((parsed.Titles.Count > 0 && parsed.Given.Count > 0) || (words.Length == 1 && _lex.IsFirstName(words[0])))
+        if ((parsed.Titles.Count > 0 && parsed.Given.Count > 0) || (words.Length == 1 && _lex.IsListedFirstName(words[0])))
         {
             return SourceType.Person;
         }

@@ -11,6 +11,9 @@ namespace Ascribe.Core.Components.Resolution;
 /// </summary>
 internal sealed partial class ResolutionRun
 {
+    private const byte SingularPronoun = 1;
+    private const byte PluralPronoun = 2;
+
     private static readonly string[] Determiners = { "the", "this", "that", "these", "those" };
     private static readonly string[] Indefinites = { "a", "an", "one", "another", "some", "several", "many", "most", "few", "numerous", "other", "various", "two", "three", "four", "five", "multiple", "dozens", "scores", "any" };
     private static readonly string[] PossessivePronouns = { "his", "her", "their", "its", "our", "my", "your" };
@@ -20,6 +23,9 @@ internal sealed partial class ResolutionRun
     private readonly SourceLexicon _lex;
     private readonly SpanIndex _quoteSpans;
     private SpanIndex? _contentIndex;
+
+    /// <summary>Per sentence, which third-person pronouns it holds (<see cref="SingularPronoun"/>, <see cref="PluralPronoun"/>); two extra zero entries at the end.</summary>
+    private byte[] _pronounsAhead = Array.Empty<byte>();
     private readonly string?[] _folded;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     private readonly List<Cluster> _clusters = new();
@@ -104,8 +110,20 @@ internal sealed partial class ResolutionRun
             }
         }
 
+        _pronounsAhead = new byte[_doc.Sentences.Count + 2];
         for (int t = 0; t < _doc.TokenCount; t++)
         {
+            int ts = _doc.TokenData[t].Sentence;
+            if (ts >= 0 && ts < _doc.Sentences.Count)
+            {
+                _pronounsAhead[ts] |= F(t) switch
+                {
+                    "he" or "him" or "his" or "she" or "her" => SingularPronoun,
+                    "they" or "them" or "their" => PluralPronoun,
+                    _ => 0,
+                };
+            }
+
             if (!sourceTokens.Contains(t) && F(t) is "he" or "she" or "him" or "his" or "her" or "they" or "them" or "their" or "who" && !InQuote(_doc.TokenData[t].Start))
             {
                 int tok = t;
@@ -222,7 +240,8 @@ internal sealed partial class ResolutionRun
                 }
 
                 if (_lex.HeadOf(F(h), out bool plural) is HeadClass.People or HeadClass.Person && IsWord(h + 1) && !IsCap(h + 1)
-                    && (plural || (h > s && F(s) is "the" or "my" or "our" && _lex.HeadOf(F(h), out _, guess: false) == HeadClass.Person)))
+                    && (plural || (h > s && F(s) is "the" or "my" or "our" && _lex.HeadOf(F(h), out _, guess: false) == HeadClass.Person
+                        && PronounAhead(SentenceOf(h), SingularPronoun))))
                 {
                     yield return (s, h + 1);
                     break;
@@ -238,9 +257,11 @@ internal sealed partial class ResolutionRun
     /// </summary>
     private IEnumerable<(int Start, int End)> PluralGroups(HashSet<int> sourceTokens)
     {
-        foreach (var sent in _doc.Sentences)
+        for (int si = 0; si < _doc.Sentences.Count; si++)
         {
-            for (int h = sent.TokenStart + 1; h < sent.TokenEnd; h++)
+            // Only where "they" follows soon: a group nobody refers to need not be tracked.
+            var sent = _doc.Sentences[si];
+            for (int h = sent.TokenStart + 1; h < sent.TokenEnd && PronounAhead(si, PluralPronoun); h++)
             {
                 if (_doc.TokenData[h].Tag != "NNS" || sourceTokens.Contains(h) || IsCap(h) || IsSubjectPosition(h)
                     || (h + 1 < sent.TokenEnd && _doc.TokenData[h + 1].Tag is "NN" or "NNS")
@@ -261,6 +282,10 @@ internal sealed partial class ResolutionRun
             }
         }
     }
+
+    /// <summary>Whether sentence <paramref name="sent"/> or one of the two after it holds a pronoun of <paramref name="kind"/>.</summary>
+    private bool PronounAhead(int sent, byte kind) =>
+        ((_pronounsAhead[sent] | _pronounsAhead[sent + 1] | _pronounsAhead[sent + 2]) & kind) != 0;
 
     private void CollectHeadRuns(Phrase p, HashSet<(int, int)> runs)
     {
@@ -476,8 +501,9 @@ internal sealed partial class ResolutionRun
             return false;
         }
 
-        string w = W(t);
-        return w.Length > 0 && char.IsUpper(w[0]);
+        // The first character read in place: this is asked for nearly every token, and W allocates.
+        ref readonly var data = ref _doc.TokenData[t];
+        return data.NormEnd > data.NormStart && char.IsUpper(_doc.Normalized.Text[data.NormStart]);
     }
 
     private bool InQuote(int offset) => _quoteSpans.AnyContains(offset);

@@ -114,6 +114,9 @@ public sealed class SourceLexicon
 
     public bool IsFirstName(string name) => GenderOfFirstName(name) != Gender.Unknown;
 
+    /// <summary>Whether the folded word is a listed given name as written (no spelling variants; cheap).</summary>
+    internal bool IsListedFirstName(string folded) => _firstNames.ContainsKey(folded);
+
     /// <summary>Gender a person noun carries by itself ("woman", "widow", "chairman"), or Unknown; plurals are not looked up.</summary>
     internal Gender GenderOfNoun(string word) => _nounGenders.TryGetValue(NameMatcher.Fold(word), out var g) ? g : Gender.Unknown;
 
