@@ -158,6 +158,10 @@ public sealed class AttributionModel
         }
     }
 
+    /// <summary><see cref="SpanTags.IsLegal"/> for every (previous, current) pair, row-major by previous tag.</summary>
+    private static readonly bool[] LegalPairs = Enumerable.Range(0, SpanTags.Count * SpanTags.Count)
+        .Select(i => SpanTags.IsLegal(i / SpanTags.Count, i % SpanTags.Count)).ToArray();
+
     /// <summary>Best legal tag sequence for the emission rows; writes one tag per row into <paramref name="tags"/>.</summary>
     internal static void Viterbi(ReadOnlySpan<float> scores, ReadOnlySpan<float> transitions, Span<byte> tags)
     {
@@ -183,7 +187,7 @@ public sealed class AttributionModel
                 int arg = 0;
                 for (int p = 0; p < L; p++)
                 {
-                    if (!SpanTags.IsLegal(p, y))
+                    if (!LegalPairs[p * L + y])
                     {
                         continue;
                     }

@@ -10,6 +10,7 @@ internal struct FeatureHash
 
     private const uint Basis = 2166136261u;
     private const uint Prime = 16777619u;
+    private const uint PrimeSquared = unchecked(Prime * Prime);
 
     /// <summary>The state after the template id, for the first 128 ids (the hash of a template's parts starts from it).</summary>
     private static readonly uint[] Seeds = Enumerable.Range(0, 128).Select(t => Mix(Basis, (uint)t)).ToArray();
@@ -38,12 +39,24 @@ internal struct FeatureHash
     /// <summary>Adds the characters lower-cased (invariant), with a separator so parts cannot run together.</summary>
     public FeatureHash AddLower(ReadOnlySpan<char> text)
     {
+        uint h = _h;
         foreach (char c in text)
         {
-            char l = c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
-            _h = (_h ^ (l & 0xFFu)) * 16777619u;
-            _h = (_h ^ ((uint)l >> 8)) * 16777619u;
+            if (c < 128)
+            {
+                // The high byte is zero: (h ^ 0) * Prime, folded into one multiply by Prime².
+                uint l = c is >= 'A' and <= 'Z' ? (uint)(c | 0x20) : c;
+                h = (h ^ l) * PrimeSquared;
+            }
+            else
+            {
+                char l = char.ToLowerInvariant(c);
+                h = (h ^ (l & 0xFFu)) * Prime;
+                h = (h ^ ((uint)l >> 8)) * Prime;
+            }
         }
+
+        _h = h;
 
         _h = (_h ^ 0x1Fu) * 16777619u;
         return this;
