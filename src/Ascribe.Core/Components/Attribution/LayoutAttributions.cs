@@ -85,9 +85,67 @@ internal static class LayoutAttributions
             return;
         }
 
-        found.RemoveAll(a => layout.Exists(l => Supersedes(l, a)));
+        // Supersedes needs a span of the layout attribution to overlap one of the other's, so only
+        // layout attributions whose extent overlaps its extent are tried (sorted by start, with the
+        // running maximum of ends bounding the look-back): linear on long documents (issue 9).
+        var byStart = layout.Where(l => Extent(l) is not null).Select(l => (Extent: Extent(l)!.Value, Attribution: l))
+            .OrderBy(x => x.Extent.Start).ToArray();
+        var maxEnd = new int[byStart.Length];
+        for (int k = 0, max = int.MinValue; k < byStart.Length; k++)
+        {
+            max = Math.Max(max, byStart[k].Extent.End);
+            maxEnd[k] = max;
+        }
+
+        found.RemoveAll(a =>
+        {
+            if (Extent(a) is not { } extent)
+            {
+                return false;
+            }
+
+            int lo = 0, hi = byStart.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (byStart[mid].Extent.Start < extent.End)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (int k = lo - 1; k >= 0 && maxEnd[k] > extent.Start; k--)
+            {
+                if (byStart[k].Extent.End > extent.Start && Supersedes(byStart[k].Attribution, a))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
         found.AddRange(layout);
         found.Sort((a, b) => Start(a).CompareTo(Start(b)));
+    }
+
+    /// <summary>From the first start to the last end of the attribution's source, cue and content spans; null when it has none.</summary>
+    private static (int Start, int End)? Extent(AttributionRecord a)
+    {
+        int start = int.MaxValue, end = int.MinValue;
+        foreach (var span in a.Content.Select(c => (TextSpan?)c).Append(a.Source).Append(a.Cue))
+        {
+            if (span is { } x)
+            {
+                start = Math.Min(start, x.Start);
+                end = Math.Max(end, x.End);
+            }
+        }
+
+        return start == int.MaxValue ? null : (start, end);
     }
 
     private static bool Supersedes(AttributionRecord layout, AttributionRecord other)
