@@ -75,6 +75,18 @@ internal sealed class SpanIndex
         return false;
     }
 
+    /// <summary>Adds to <paramref name="payloads"/> the payload of every span that overlaps <paramref name="span"/> (as <see cref="TextSpan.Overlaps"/>).</summary>
+    public void CollectOverlapping(TextSpan span, List<int> payloads)
+    {
+        for (int k = LastStartingAtOrBefore(span.End - 1); k >= 0 && _maxEnd[k] > span.Start; k--)
+        {
+            if (_spans[k].Overlaps(span))
+            {
+                payloads.Add(_payloads[k]);
+            }
+        }
+    }
+
     /// <summary>The smallest payload other than <paramref name="exclude"/> of a span that covers <paramref name="inner"/> whole, or -1.</summary>
     public int MinPayloadCovering(TextSpan inner, int exclude)
     {

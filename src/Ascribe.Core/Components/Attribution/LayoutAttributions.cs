@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 using Ascribe.Core.Lexicons;
 using AttributionRecord = Ascribe.Core.Documents.Attribution;
 
@@ -86,17 +87,9 @@ internal static class LayoutAttributions
         }
 
         // Supersedes needs a span of the layout attribution to overlap one of the other's, so only
-        // layout attributions whose extent overlaps its extent are tried (sorted by start, with the
-        // running maximum of ends bounding the look-back): linear on long documents (issue 9).
-        var byStart = layout.Where(l => Extent(l) is not null).Select(l => (Extent: Extent(l)!.Value, Attribution: l))
-            .OrderBy(x => x.Extent.Start).ToArray();
-        var maxEnd = new int[byStart.Length];
-        for (int k = 0, max = int.MinValue; k < byStart.Length; k++)
-        {
-            max = Math.Max(max, byStart[k].Extent.End);
-            maxEnd[k] = max;
-        }
-
+        // layout attributions whose extent overlaps its extent are tried: linear on long documents (issue 9).
+        var index = new SpanIndex(layout.Select((l, i) => (Span: Extent(l), Payload: i)).Where(x => x.Span is not null).Select(x => (x.Span!.Value, x.Payload)));
+        var near = new List<int>();
         found.RemoveAll(a =>
         {
             if (Extent(a) is not { } extent)
@@ -104,36 +97,16 @@ internal static class LayoutAttributions
                 return false;
             }
 
-            int lo = 0, hi = byStart.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (byStart[mid].Extent.Start < extent.End)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            for (int k = lo - 1; k >= 0 && maxEnd[k] > extent.Start; k--)
-            {
-                if (byStart[k].Extent.End > extent.Start && Supersedes(byStart[k].Attribution, a))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            near.Clear();
+            index.CollectOverlapping(extent, near);
+            return near.Exists(i => Supersedes(layout[i], a));
         });
         found.AddRange(layout);
         found.Sort((a, b) => Start(a).CompareTo(Start(b)));
     }
 
     /// <summary>From the first start to the last end of the attribution's source, cue and content spans; null when it has none.</summary>
-    private static (int Start, int End)? Extent(AttributionRecord a)
+    private static TextSpan? Extent(AttributionRecord a)
     {
         int start = int.MaxValue, end = int.MinValue;
         foreach (var span in a.Content.Select(c => (TextSpan?)c).Append(a.Source).Append(a.Cue))
@@ -145,7 +118,7 @@ internal static class LayoutAttributions
             }
         }
 
-        return start == int.MaxValue ? null : (start, end);
+        return start == int.MaxValue ? null : new TextSpan(start, end);
     }
 
     private static bool Supersedes(AttributionRecord layout, AttributionRecord other)
@@ -169,8 +142,7 @@ internal static class LayoutAttributions
         return !nested;
     }
 
-    private static bool Overlaps(TextSpan? a, TextSpan? b) =>
-        a is { } x && b is { } y && x.Start < y.End && y.Start < x.End;
+    private static bool Overlaps(TextSpan? a, TextSpan? b) => a is { } x && b is { } y && x.Overlaps(y);
 
     private static int Start(AttributionRecord a)
     {
