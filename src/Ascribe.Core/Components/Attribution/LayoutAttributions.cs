@@ -60,9 +60,10 @@ internal static class LayoutAttributions
         }
 
         var paragraphs = ModelAttributionExtractor.Sequences(doc); // token ranges of paragraphs
+        var byClose = doc.Quotes.Where(q => q.Close >= 0).ToLookup(q => q.Close); // quotes by the offset of their closing mark
         foreach (var (ps, pe) in paragraphs)
         {
-            if (SpeakerLine(doc, lexicon, ps, pe) is { } line)
+            if (SpeakerLine(doc, lexicon, byClose, ps, pe) is { } line)
             {
                 result.Add(line);
             }
@@ -227,7 +228,7 @@ internal static class LayoutAttributions
         return t - start > MaxNameTokens + 1 ? start : t;
     }
 
-    private static AttributionRecord? SpeakerLine(Document doc, CueLexicon lexicon, int ps, int pe)
+    private static AttributionRecord? SpeakerLine(Document doc, CueLexicon lexicon, ILookup<int, Quote> byClose, int ps, int pe)
     {
         var tokens = doc.TokenData;
         int s = ps;
@@ -281,7 +282,7 @@ internal static class LayoutAttributions
         }
 
         // A quote mark left open at the end of the paragraph, or the closing mark of the stray opening one.
-        if (ce > cs && tokens[ce - 1].Kind == TokenKind.Quote && !ClosesQuoteFrom(doc, ce - 1, cs))
+        if (ce > cs && tokens[ce - 1].Kind == TokenKind.Quote && !ClosesQuoteFrom(doc, byClose, ce - 1, cs))
         {
             ce--;
         }
@@ -308,38 +309,21 @@ internal static class LayoutAttributions
             Stance = "neutral",
         };
         a.Content.Add(doc.SpanOfTokens(cs, ce));
-        a.Kind = IsWholeQuote(doc, cs, ce) ? AttributionKind.Direct : AttributionKind.Indirect;
+        a.Kind = IsWholeQuote(doc, byClose, cs, ce) ? AttributionKind.Direct : AttributionKind.Indirect;
         return a;
     }
 
     /// <summary>True when the quote mark at <paramref name="t"/> closes a quote that opens at or after token <paramref name="from"/>.</summary>
-    private static bool ClosesQuoteFrom(Document doc, int t, int from)
+    private static bool ClosesQuoteFrom(Document doc, ILookup<int, Quote> byClose, int t, int from)
     {
-        int offset = doc.TokenData[t].Start;
         int fromOffset = doc.TokenData[from].Start;
-        foreach (var q in doc.Quotes)
-        {
-            if (q.Close == offset && q.Open >= fromOffset)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return byClose[doc.TokenData[t].Start].Any(q => q.Open >= fromOffset);
     }
 
-    private static bool IsWholeQuote(Document doc, int s, int e)
+    private static bool IsWholeQuote(Document doc, ILookup<int, Quote> byClose, int s, int e)
     {
-        int start = doc.TokenData[s].Start, end = doc.TokenData[e - 1].End;
-        foreach (var q in doc.Quotes)
-        {
-            if (q.Depth == 0 && q.Open == start && q.Close >= 0 && q.Close + 1 == end)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        int start = doc.TokenData[s].Start;
+        return byClose[doc.TokenData[e - 1].End - 1].Any(q => q.Depth == 0 && q.Open == start);
     }
 
     private static void DashBylines(Document doc, List<(int Start, int End)> paragraphs, List<AttributionRecord> result)
