@@ -384,25 +384,8 @@ public static class NameMatcher
     }
 
     /// <summary>True when <paramref name="acronym"/> is an all-capitals word spelling the initials of <paramref name="name"/>'s capitalized words.</summary>
-    public static bool IsAcronymOf(string acronym, string name)
-    {
-        string a = acronym.Replace(".", string.Empty, StringComparison.Ordinal).Trim();
-        if (a.Length < 2 || a.Length > 6 || !a.All(char.IsUpper))
-        {
-            return false;
-        }
-
-        var initials = new StringBuilder();
-        foreach (var word in name.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (char.IsUpper(word[0]) && word is not ("The" or "Of" or "And" or "For"))
-            {
-                initials.Append(word[0]);
-            }
-        }
-
-        return initials.Length == a.Length && initials.ToString() == a;
-    }
+    public static bool IsAcronymOf(string acronym, string name) =>
+        AcronymLetters(acronym) is { } letters && Initials(name) == letters;
 
     private static string Collapse(string key)
     {
