@@ -193,13 +193,11 @@ public sealed class PosModel
         int correct = 0, lemmaCorrect = 0, total = 0;
         foreach (var sent in sentences)
         {
-            var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
-            var predicted = new int[sent.Count];
-            Predict(words, predicted);
+            var predicted = Tag(sent);
             for (int i = 0; i < sent.Count; i++)
             {
-                correct += Tags[predicted[i]] == sent.Tags[i] ? 1 : 0;
-                lemmaCorrect += Lemmatizer.Lemmatize(sent.Words[i], Tags[predicted[i]]) == sent.Lemmas[i] ? 1 : 0;
+                correct += predicted[i] == sent.Tags[i] ? 1 : 0;
+                lemmaCorrect += Lemmatizer.Lemmatize(sent.Words[i], predicted[i]) == sent.Lemmas[i] ? 1 : 0;
                 total++;
             }
         }
