@@ -39,6 +39,7 @@ public static class QuickHarness
         double minSeconds = 3;
         var stages = new List<string>();
         var scaleMegabytes = new List<double> { 1, 5, 10 };
+        bool live = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -57,11 +58,14 @@ public static class QuickHarness
                 case "--scale-mb" when i + 1 < args.Length:
                     scaleMegabytes = args[++i].Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToList();
                     break;
+                case "--live":
+                    live = true;
+                    break;
                 case "--stage" when i + 1 < args.Length:
                     stages.Add(args[++i]);
                     break;
                 default:
-                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|accurate|read|tokenize|sentences|components|scale]... [--scale-mb 1,5,10]");
+                    Console.Error.WriteLine($"ascribe-bench: unknown argument '{args[i]}'. Usage: --quick [--texts DIR] [--min-words N] [--min-seconds S] [--stage text|pipeline|accurate|read|tokenize|sentences|components|scale]... [--scale-mb 1,5,10] [--live]");
                     return 2;
             }
         }
@@ -77,7 +81,7 @@ public static class QuickHarness
         {
             if (stage == "scale")
             {
-                MeasureScale(corpus, DefaultPipeline.Create(), scaleMegabytes);
+                MeasureScale(corpus, DefaultPipeline.Create(), scaleMegabytes, live);
                 continue;
             }
 
@@ -261,9 +265,12 @@ public static class QuickHarness
     /// One long article per size (the corpus texts joined by blank lines until it holds the given
     /// megabytes of UTF-16 chars) through the full pipeline, each component timed: seconds per
     /// megabyte that rise with the size mean a component grows faster than linearly. Prints the
-    /// bytes allocated too; the process's peak memory is the PEAK line at the end.
+    /// bytes allocated too; the process's peak memory is the PEAK line at the end. With
+    /// <paramref name="live"/>, a full collection after each component gives the MiB per MB still
+    /// reachable then (the document and what the component keeps); its CPU time is left out. A
+    /// thread samples the process's resident memory every 5 ms for the peak during each component.
     /// </summary>
-    private static void MeasureScale(Corpus corpus, Pipeline pipeline, IReadOnlyList<double> megabytes)
+    private static void MeasureScale(Corpus corpus, Pipeline pipeline, IReadOnlyList<double> megabytes, bool live = false)
     {
         foreach (var text in corpus.Texts)
         {
@@ -284,22 +291,58 @@ public static class QuickHarness
             var doc = new Document("big", text);
             var seconds = new double[pipeline.Components.Count];
             var bytes = new long[pipeline.Components.Count];
+            var kept = new long[pipeline.Components.Count];
+            var measuring = TimeSpan.Zero;
+            long textBytes = live ? GC.GetTotalMemory(forceFullCollection: true) : 0;
+            var peak = new long[pipeline.Components.Count];
+            int running = -1;
+            using var sampling = new CancellationTokenSource();
+            var sampler = !live ? Task.CompletedTask : Task.Run(() =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    int c = Volatile.Read(ref running);
+                    if (c >= 0)
+                    {
+                        peak[c] = Math.Max(peak[c], Environment.WorkingSet);
+                    }
+
+                    Thread.Sleep(5);
+                }
+            });
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             var cpu = CpuTime();
             for (int c = 0; c < seconds.Length; c++)
             {
+                Volatile.Write(ref running, c);
                 long start = Stopwatch.GetTimestamp();
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 pipeline.Components[c].Process(doc);
                 seconds[c] = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 bytes[c] = GC.GetAllocatedBytesForCurrentThread() - before;
+                Volatile.Write(ref running, -1);
+                if (live)
+                {
+                    var from = CpuTime();
+                    kept[c] = GC.GetTotalMemory(forceFullCollection: true);
+                    measuring += CpuTime() - from;
+                }
             }
 
-            double cpuSeconds = (CpuTime() - cpu).TotalSeconds;
+            double cpuSeconds = (CpuTime() - cpu - measuring).TotalSeconds;
+            sampling.Cancel();
+            sampler.Wait();
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             double size = text.Length / (1024.0 * 1024.0);
             var parts = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={seconds[c] / size:F3}s,{bytes[c] / (1024.0 * 1024.0 * size):F0}MiB")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SCALE\t{size:F1}\tMB\t{words}\twords\t{cpuSeconds:F2}\tcpu-s\t{cpuSeconds / size:F3}\tcpu-s/MB\t{allocated / (1024.0 * 1024.0 * size):F0}\talloc-MiB/MB\t{doc.Attributions.Count}\tattributions\tper MB: {parts}"));
+            if (live)
+            {
+                var after = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={kept[c] / (1024.0 * 1024.0 * size):F0}")));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LIVE\t{size:F1}\tMB\tMiB/MB reachable: text={textBytes / (1024.0 * 1024.0 * size):F0} after {after}"));
+                var resident = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={peak[c] / (1024.0 * 1024.0):F0}")));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESIDENT\t{size:F1}\tMB\tpeak MiB of the process during: {resident}"));
+            }
         }
     }
 

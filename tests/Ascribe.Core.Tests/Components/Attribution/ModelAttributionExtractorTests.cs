@@ -156,4 +156,61 @@ public sealed class ModelAttributionExtractorTests
         Assert.Equal("she", doc.Slice(a.Source!.Value));
         Assert.Equal(AttributionKind.Direct, a.Kind);
     }
+
+    /// <summary>The mini texts joined into one article of many paragraphs, through the pipeline up to attribution.</summary>
+    private static Document JoinedMini() =>
+        DefaultPipeline.BeforeAttribution().Run("joined", string.Join("\n\n", MiniTexts().Select(x => x.Text)));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Predict_FeaturesInChunksOfAnySize_GiveTheTagsAndMarginsOfTheWholeDocument(bool shipped)
+    {
+        var model = shipped ? Ascribe.Core.Models.ModelStore.Default.Attribution! : MiniModel.Value;
+        Assert.Equal(shipped, model.Second is not null);
+        var doc = JoinedMini();
+        var context = ModelAttributionExtractor.Context(doc, Ascribe.Core.Lexicons.CueLexicon.Default, model.Bits);
+        var sequences = ModelAttributionExtractor.Sequences(doc);
+        Assert.True(sequences.Count > 50, $"{sequences.Count} paragraphs");
+
+        // The whole document's features at once, each stage's rows computed from scratch.
+        var whole = new AttributionFeatures(doc, Ascribe.Core.Lexicons.CueLexicon.Default, model.Bits, context.RuleTags);
+        var expected = ModelAttributionExtractor.Decode(model, whole, sequences, doc.TokenCount, out var expectedMargins);
+        if (model.Second is { } second)
+        {
+            var restacked = new AttributionFeatures(doc, Ascribe.Core.Lexicons.CueLexicon.Default, model.Bits, context.RuleTags, expected);
+            expected = ModelAttributionExtractor.Decode(second, restacked, sequences, doc.TokenCount, out expectedMargins);
+        }
+
+        Assert.Contains(expected, t => t != 0);
+        foreach (int chunk in new[] { 1, 3, 40, 500, ModelAttributionExtractor.ChunkTokens, int.MaxValue })
+        {
+            var tags = ModelAttributionExtractor.Predict(model, context, sequences, chunk, out var margins);
+            Assert.Equal(expected, tags);
+            Assert.Equal(expectedMargins, margins);
+        }
+    }
+
+    [Fact]
+    public void Features_OfAChunkAndStacked_AreTheRowsOfTheWholeDocument()
+    {
+        var model = Ascribe.Core.Models.ModelStore.Default.Attribution!;
+        var lexicon = Ascribe.Core.Lexicons.CueLexicon.Default;
+        var doc = JoinedMini();
+        var context = ModelAttributionExtractor.Context(doc, lexicon, model.Bits);
+        var sequences = ModelAttributionExtractor.Sequences(doc);
+        var whole = new AttributionFeatures(doc, lexicon, model.Bits, context.RuleTags);
+        var stack = ModelAttributionExtractor.Decode(model, whole, sequences, doc.TokenCount, out _);
+        var wholeStacked = new AttributionFeatures(doc, lexicon, model.Bits, context.RuleTags, stack);
+        Assert.Equal(Rows(wholeStacked, 0, doc.TokenCount), Rows(AttributionFeatures.Stacked(whole, stack), 0, doc.TokenCount));
+
+        // A chunk in the middle, from a paragraph that does not start the document.
+        var (start, end) = (sequences[sequences.Count / 3].Start, sequences[sequences.Count / 2].End);
+        var part = AttributionFeatures.Rows(context, start, end);
+        Assert.Equal(Rows(whole, start, end), Rows(part, start, end));
+        Assert.Equal(Rows(wholeStacked, start, end), Rows(AttributionFeatures.Stacked(part, stack), start, end));
+
+        static List<int[]> Rows(AttributionFeatures f, int start, int end) =>
+            Enumerable.Range(start, end - start).Select(t => f.Buckets[f.Offsets[t - f.Start]..f.Offsets[t - f.Start + 1]]).ToList();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ascribe.Core.Documents;
 using Ascribe.Core.Lexicons;
 
@@ -22,8 +23,10 @@ internal sealed class AttributionFeatures
     private readonly byte[] _ruleTags;
     private readonly byte[] _cue;      // 0 none, 1 cue verb, 2 cue noun, 3 in a cue phrase ("according to")
     private readonly string?[] _stance;
-    private readonly int[] _quote;     // index of the outermost quote holding the token, or -1
     private readonly byte[] _qstate;   // 0 outside, 1 opening mark, 2 inside, 3 closing mark
+    private readonly Context _context;
+
+    // The arrays below are of the rows' tokens only: token t at [t - Start].
     private readonly int[] _leftCue;   // distance to the nearest cue verb on the left in the sentence, 0 when none
     private readonly int[] _rightCue;
     private readonly int[] _leftQuoteEnd; // tokens since the last closing mark in the sentence, 0 when none
@@ -31,44 +34,71 @@ internal sealed class AttributionFeatures
     private int _count;
     private readonly int[] _split;     // per token: where its row's features after the stacked ones begin (see Stacked)
 
-    private readonly byte[]? _stack;   // a first-stage model's tags, for the second stage
+    private readonly byte[]? _stack;   // a first-stage model's tags (of the whole document), for the second stage
     private readonly int[] _stackLeftCue = Array.Empty<int>();
     private readonly int[] _stackRightCue = Array.Empty<int>();
     private readonly int[] _stackSentence = Array.Empty<int>(); // bit set of kinds the first stage found in the sentence
 
+    /// <summary>The rows of every token of the document.</summary>
     public AttributionFeatures(Document doc, CueLexicon lexicon, int bits, byte[] ruleTags, byte[]? stack = null)
+        : this(new Context(doc, lexicon, bits, ruleTags), 0, doc.TokenCount, stack)
     {
+    }
+
+    /// <summary>
+    /// The rows of tokens <c>[start, end)</c> only, where both are sentence boundaries: the same
+    /// rows as those tokens have in the whole document's features. Their buckets come from a shared
+    /// pool; <see cref="Release"/> gives them back.
+    /// </summary>
+    public static AttributionFeatures Rows(Context context, int start, int end) => new(context, start, end, null);
+
+    private AttributionFeatures(Context context, int start, int end, byte[]? stack)
+    {
+        _context = context;
         _stack = stack;
-        _doc = doc;
-        _norm = doc.Normalized.Text;
-        _lexicon = lexicon;
-        _mask = (1 << bits) - 1;
-        _ruleTags = ruleTags;
-        int n = doc.TokenCount;
-        _cue = new byte[n];
-        _stance = new string?[n];
-        _quote = new int[n];
-        _qstate = new byte[n];
+        _doc = context.Doc;
+        _norm = context.Norm;
+        _lexicon = context.Lexicon;
+        _mask = context.Mask;
+        _ruleTags = context.RuleTags;
+        _cue = context.Cue;
+        _stance = context.Stance;
+        _qstate = context.QState;
+        Start = start;
+        End = end;
+        int n = end - start;
         _leftCue = new int[n];
         _rightCue = new int[n];
         _leftQuoteEnd = new int[n];
         Offsets = new int[n + 1];
         _split = new int[n];
-        _buckets = new int[Math.Max(64, n * 64)];
-        MarkCues();
-        MarkQuotes();
-        MarkDistances();
+        _buckets = ArrayPool<int>.Shared.Rent(Math.Max(64, n * 64));
+        var (firstSentence, endSentence) = SentenceRange();
+        MarkDistances(firstSentence, endSentence);
         if (stack is not null)
         {
             _stackLeftCue = new int[n];
             _stackRightCue = new int[n];
             _stackSentence = new int[n];
-            MarkStack(stack);
+            MarkStack(stack, firstSentence, endSentence);
         }
 
-        for (int t = 0; t < n; t++)
+        if (start > 0)
         {
-            Offsets[t] = _count;
+            // Rows start at a sentence: the paragraph look-up goes on from it (see FirstSentenceOfParagraph).
+            int i = firstSentence, p = _doc.Sentences[firstSentence].Paragraph;
+            while (i > 0 && _doc.Sentences[i - 1].Paragraph >= p)
+            {
+                i--;
+            }
+
+            _paraCacheP = p;
+            _paraCacheFirst = i;
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            Offsets[t - start] = _count;
             Extract(t);
         }
 
@@ -80,12 +110,14 @@ internal sealed class AttributionFeatures
     /// The features of the stacked second stage: <paramref name="first"/>'s rows with the features
     /// of the first stage's <paramref name="stack"/> tags in the place where <see cref="Extract"/>
     /// puts them. The same rows, in the same order, as the constructor given the same stack, without
-    /// computing the first stage's features again.
+    /// computing the first stage's features again. <paramref name="stack"/> holds the tags of the
+    /// whole document; the rows read those of their own sentences and of two tokens either side.
     /// </summary>
     public static AttributionFeatures Stacked(AttributionFeatures first, byte[] stack) => new(first, stack);
 
     private AttributionFeatures(AttributionFeatures first, byte[] stack)
     {
+        _context = first._context;
         _stack = stack;
         _doc = first._doc;
         _norm = first._norm;
@@ -94,27 +126,30 @@ internal sealed class AttributionFeatures
         _ruleTags = first._ruleTags;
         _cue = first._cue;
         _stance = first._stance;
-        _quote = first._quote;
         _qstate = first._qstate;
         _leftCue = first._leftCue;
         _rightCue = first._rightCue;
         _leftQuoteEnd = first._leftQuoteEnd;
         _split = first._split;
-        int n = _doc.TokenCount;
+        Start = first.Start;
+        End = first.End;
+        int n = End - Start;
         _stackLeftCue = new int[n];
         _stackRightCue = new int[n];
         _stackSentence = new int[n];
-        MarkStack(stack);
+        var (firstSentence, endSentence) = SentenceRange();
+        MarkStack(stack, firstSentence, endSentence);
         Offsets = new int[n + 1];
-        _buckets = new int[first.Offsets[n] + n * 16];
+        _buckets = ArrayPool<int>.Shared.Rent(Math.Max(64, first.Offsets[n] + n * 16));
         var rows = first.Buckets;
         var from = first.Offsets;
-        for (int t = 0; t < n; t++)
+        for (int i = 0; i < n; i++)
         {
-            Offsets[t] = _count;
-            Copy(rows.AsSpan(from[t], _split[t] - from[t]));
+            int t = Start + i;
+            Offsets[i] = _count;
+            Copy(rows.AsSpan(from[i], _split[i] - from[i]));
             ExtractStacked(t, W(t), _qstate[t]);
-            Copy(rows.AsSpan(_split[t], from[t + 1] - _split[t]));
+            Copy(rows.AsSpan(_split[i], from[i + 1] - _split[i]));
         }
 
         Offsets[n] = _count;
@@ -125,15 +160,40 @@ internal sealed class AttributionFeatures
     {
         if (_count + row.Length > _buckets.Length)
         {
-            Array.Resize(ref _buckets, Math.Max(_buckets.Length * 2, _count + row.Length));
+            Grow(_count + row.Length);
         }
 
         row.CopyTo(_buckets.AsSpan(_count));
         _count += row.Length;
     }
 
-    /// <summary>Row starts into <see cref="Buckets"/>; token t's features are <c>Buckets[Offsets[t]..Offsets[t+1]]</c>.</summary>
-    /// <remarks><see cref="Buckets"/> may be longer than <c>Offsets[TokenCount]</c> (the buffer the rows were written into).</remarks>
+    private void Grow(int needed)
+    {
+        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(_buckets.Length * 2, needed));
+        _buckets.AsSpan(0, _count).CopyTo(bigger);
+        ArrayPool<int>.Shared.Return(_buckets);
+        _buckets = bigger;
+    }
+
+    /// <summary>Gives the buckets back to the pool; the rows must not be read after.</summary>
+    public void Release()
+    {
+        var buckets = _buckets;
+        _buckets = Array.Empty<int>();
+        if (buckets.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(buckets);
+        }
+    }
+
+    /// <summary>The first token with a row.</summary>
+    public int Start { get; }
+
+    /// <summary>The end of the tokens with a row.</summary>
+    public int End { get; }
+
+    /// <summary>Row starts into <see cref="Buckets"/>; token t's features are <c>Buckets[Offsets[t - Start]..Offsets[t - Start + 1]]</c>.</summary>
+    /// <remarks><see cref="Buckets"/> may be longer than <c>Offsets[End - Start]</c> (the buffer the rows were written into).</remarks>
     public int[] Offsets { get; }
 
     public int[] Buckets { get; }
@@ -141,111 +201,163 @@ internal sealed class AttributionFeatures
     /// <summary>The rule extractor's tags the features were built from.</summary>
     public byte[] RuleTags => _ruleTags;
 
-    private ReadOnlySpan<char> W(int t) => t < 0 || t >= _doc.TokenCount
+    private ReadOnlySpan<char> W(int t) => Word(_doc, _norm, t);
+
+    private static ReadOnlySpan<char> Word(Document doc, string norm, int t) => t < 0 || t >= doc.TokenCount
         ? (t < 0 ? "<s>" : "</s>")
-        : _norm.AsSpan(_doc.TokenData[t].NormStart, _doc.TokenData[t].NormEnd - _doc.TokenData[t].NormStart);
+        : norm.AsSpan(doc.TokenData[t].NormStart, doc.TokenData[t].NormEnd - doc.TokenData[t].NormStart);
 
-    private bool Is(int t, string word) => t >= 0 && t < _doc.TokenCount && W(t).Equals(word, StringComparison.OrdinalIgnoreCase);
-
-    private void MarkCues()
+    /// <summary>The sentences of the rows' tokens: <c>[first, end)</c>.</summary>
+    private (int First, int End) SentenceRange()
     {
-        var tokens = _doc.TokenData;
-        Span<char> buffer = stackalloc char[64];
-        for (int t = 0; t < tokens.Length; t++)
+        if (Start == 0 && End == _doc.TokenCount)
         {
-            if (tokens[t].Kind != TokenKind.Word)
-            {
-                continue;
-            }
+            return (0, _doc.Sentences.Count);
+        }
 
-            var w = W(t);
-            string? tag = tokens[t].Tag;
-            if (_lexicon.TryVerb(w, out var verb) && (tag is null || tag.StartsWith('V')))
-            {
-                _cue[t] = 1;
-                _stance[t] = verb.Stance;
-            }
-            else if (_lexicon.TryNoun(w, out var noun) && (tag is null || tag.StartsWith('N')))
-            {
-                _cue[t] = 2;
-                _stance[t] = noun.Stance;
-            }
+        return End > Start ? (_doc.TokenData[Start].Sentence, _doc.TokenData[End - 1].Sentence + 1) : (0, 0);
+    }
 
-            if (_cue[t] == 0 && char.IsAsciiLetter(w[0]))
+    /// <summary>
+    /// What the rows of every token read from the whole document, computed once: the rule tags,
+    /// reporting-cue classes and stance, quote states.
+    /// </summary>
+    internal sealed class Context
+    {
+        public Context(Document doc, CueLexicon lexicon, int bits, byte[] ruleTags)
+        {
+            Doc = doc;
+            Norm = doc.Normalized.Text;
+            Lexicon = lexicon;
+            Mask = (1 << bits) - 1;
+            RuleTags = ruleTags;
+            int n = doc.TokenCount;
+            Cue = new byte[n];
+            Stance = new string?[n];
+            QState = new byte[n];
+            MarkCues();
+            MarkQuotes();
+        }
+
+        public Document Doc { get; }
+
+        public string Norm { get; }
+
+        public CueLexicon Lexicon { get; }
+
+        public int Mask { get; }
+
+        public byte[] RuleTags { get; }
+
+        public byte[] Cue { get; }
+
+        public string?[] Stance { get; }
+
+        /// <summary>0 outside a quote, 1 opening mark, 2 inside, 3 closing mark.</summary>
+        public byte[] QState { get; }
+
+        private ReadOnlySpan<char> W(int t) => Word(Doc, Norm, t);
+
+        private void MarkCues()
+        {
+            var tokens = Doc.TokenData;
+            Span<char> buffer = stackalloc char[64];
+            for (int t = 0; t < tokens.Length; t++)
             {
-                Span<char> lower = w.Length <= buffer.Length ? buffer[..w.Length] : new char[w.Length];
-                w.ToLowerInvariant(lower);
-                foreach (var (words, entry) in _lexicon.PhrasesStartingWith(lower))
+                if (tokens[t].Kind != TokenKind.Word)
                 {
-                    if (t + words.Length > tokens.Length)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    bool match = true;
-                    for (int k = 1; k < words.Length && match; k++)
-                    {
-                        match = W(t + k).Equals(words[k], StringComparison.OrdinalIgnoreCase);
-                    }
+                var w = W(t);
+                string? tag = tokens[t].Tag;
+                if (Lexicon.TryVerb(w, out var verb) && (tag is null || tag.StartsWith('V')))
+                {
+                    Cue[t] = 1;
+                    Stance[t] = verb.Stance;
+                }
+                else if (Lexicon.TryNoun(w, out var noun) && (tag is null || tag.StartsWith('N')))
+                {
+                    Cue[t] = 2;
+                    Stance[t] = noun.Stance;
+                }
 
-                    if (match)
+                if (Cue[t] == 0 && char.IsAsciiLetter(w[0]))
+                {
+                    Span<char> lower = w.Length <= buffer.Length ? buffer[..w.Length] : new char[w.Length];
+                    w.ToLowerInvariant(lower);
+                    foreach (var (words, entry) in Lexicon.PhrasesStartingWith(lower))
                     {
-                        for (int k = 0; k < words.Length; k++)
+                        if (t + words.Length > tokens.Length)
                         {
-                            if (_cue[t + k] == 0)
-                            {
-                                _cue[t + k] = 3;
-                                _stance[t + k] = entry.Stance;
-                            }
+                            continue;
                         }
 
-                        break;
+                        bool match = true;
+                        for (int k = 1; k < words.Length && match; k++)
+                        {
+                            match = W(t + k).Equals(words[k], StringComparison.OrdinalIgnoreCase);
+                        }
+
+                        if (match)
+                        {
+                            for (int k = 0; k < words.Length; k++)
+                            {
+                                if (Cue[t + k] == 0)
+                                {
+                                    Cue[t + k] = 3;
+                                    Stance[t + k] = entry.Stance;
+                                }
+                            }
+
+                            break;
+                        }
                     }
+                }
+            }
+        }
+
+        private void MarkQuotes()
+        {
+            for (int q = 0; q < Doc.Quotes.Count; q++)
+            {
+                var quote = Doc.Quotes[q];
+                if (quote.Depth != 0)
+                {
+                    continue;
+                }
+
+                var (s, e) = Doc.TokenRange(quote.Outer);
+                for (int t = s; t < e; t++)
+                {
+                    QState[t] = 2;
+                }
+
+                if (quote.Open >= 0 && s < e)
+                {
+                    QState[s] = 1;
+                }
+
+                if (quote.Close >= 0 && e > s)
+                {
+                    QState[e - 1] = 3;
                 }
             }
         }
     }
 
-    private void MarkQuotes()
+    private void MarkDistances(int firstSentence, int endSentence)
     {
-        Array.Fill(_quote, -1);
-        for (int q = 0; q < _doc.Quotes.Count; q++)
+        int o = Start;
+        for (int i = firstSentence; i < endSentence; i++)
         {
-            var quote = _doc.Quotes[q];
-            if (quote.Depth != 0)
-            {
-                continue;
-            }
-
-            var (s, e) = _doc.TokenRange(quote.Outer);
-            for (int t = s; t < e; t++)
-            {
-                _quote[t] = q;
-                _qstate[t] = 2;
-            }
-
-            if (quote.Open >= 0 && s < e)
-            {
-                _qstate[s] = 1;
-            }
-
-            if (quote.Close >= 0 && e > s)
-            {
-                _qstate[e - 1] = 3;
-            }
-        }
-    }
-
-    private void MarkDistances()
-    {
-        foreach (var sent in _doc.Sentences)
-        {
+            var sent = _doc.Sentences[i];
             int last = -1, lastClose = -1;
             for (int t = sent.TokenStart; t < sent.TokenEnd; t++)
             {
-                _leftCue[t] = last < 0 ? 0 : t - last;
-                _leftQuoteEnd[t] = lastClose < 0 ? 0 : t - lastClose;
-                if (_cue[t] is 1 or 3 && _quote[t] < 0)
+                _leftCue[t - o] = last < 0 ? 0 : t - last;
+                _leftQuoteEnd[t - o] = lastClose < 0 ? 0 : t - lastClose;
+                if (_cue[t] is 1 or 3 && _qstate[t] == 0)
                 {
                     last = t;
                 }
@@ -259,8 +371,8 @@ internal sealed class AttributionFeatures
             int next = -1;
             for (int t = sent.TokenEnd - 1; t >= sent.TokenStart; t--)
             {
-                _rightCue[t] = next < 0 ? 0 : next - t;
-                if (_cue[t] is 1 or 3 && _quote[t] < 0)
+                _rightCue[t - o] = next < 0 ? 0 : next - t;
+                if (_cue[t] is 1 or 3 && _qstate[t] == 0)
                 {
                     next = t;
                 }
@@ -268,14 +380,16 @@ internal sealed class AttributionFeatures
         }
     }
 
-    private void MarkStack(byte[] stack)
+    private void MarkStack(byte[] stack, int firstSentence, int endSentence)
     {
-        foreach (var sent in _doc.Sentences)
+        int o = Start;
+        for (int i = firstSentence; i < endSentence; i++)
         {
+            var sent = _doc.Sentences[i];
             int last = -1, bits = 0;
             for (int t = sent.TokenStart; t < sent.TokenEnd; t++)
             {
-                _stackLeftCue[t] = last < 0 ? 0 : t - last;
+                _stackLeftCue[t - o] = last < 0 ? 0 : t - last;
                 int kind = SpanTags.KindOf(stack[t]);
                 bits |= kind == 0 ? 0 : 1 << kind;
                 if (kind == 2 && (t + 1 == sent.TokenEnd || stack[t + 1] != SpanTags.ICue))
@@ -287,8 +401,8 @@ internal sealed class AttributionFeatures
             int next = -1;
             for (int t = sent.TokenEnd - 1; t >= sent.TokenStart; t--)
             {
-                _stackSentence[t] = bits;
-                _stackRightCue[t] = next < 0 ? 0 : next - t;
+                _stackSentence[t - o] = bits;
+                _stackRightCue[t - o] = next < 0 ? 0 : next - t;
                 if (stack[t] == SpanTags.BCue)
                 {
                     next = t;
@@ -302,7 +416,7 @@ internal sealed class AttributionFeatures
     private void ExtractStacked(int t, ReadOnlySpan<char> w0, int q)
     {
         int p = StackTag(t);
-        int lc = Bucket(_stackLeftCue[t]), rc = Bucket(_stackRightCue[t]);
+        int lc = Bucket(_stackLeftCue[t - Start]), rc = Bucket(_stackRightCue[t - Start]);
         F(new FeatureHash(60).Add(p));
         F(new FeatureHash(61).Add(StackTag(t - 1)).Add(p));
         F(new FeatureHash(62).Add(p).Add(StackTag(t + 1)));
@@ -311,16 +425,16 @@ internal sealed class AttributionFeatures
         F(new FeatureHash(65).Add(lc).Add(rc).Add(p));
         F(new FeatureHash(66).Add(lc).Add(q).Add(Shape(t)));
         F(new FeatureHash(67).Add(p).AddLower(w0));
-        F(new FeatureHash(68).Add(_stackSentence[t]).Add(p));
+        F(new FeatureHash(68).Add(_stackSentence[t - Start]).Add(p));
         F(new FeatureHash(69).Add(p).Add(q).Add(lc > 0 ? 1 : 0).Add(rc > 0 ? 1 : 0));
         if (lc > 0)
         {
-            F(new FeatureHash(70).AddLower(W(t - _stackLeftCue[t])).Add(Math.Min(lc, 3)));
+            F(new FeatureHash(70).AddLower(W(t - _stackLeftCue[t - Start])).Add(Math.Min(lc, 3)));
         }
 
         if (rc > 0)
         {
-            F(new FeatureHash(71).AddLower(W(t + _stackRightCue[t])).Add(Math.Min(rc, 3)));
+            F(new FeatureHash(71).AddLower(W(t + _stackRightCue[t - Start])).Add(Math.Min(rc, 3)));
         }
     }
 
@@ -377,7 +491,7 @@ internal sealed class AttributionFeatures
     {
         if (_count == _buckets.Length)
         {
-            Array.Resize(ref _buckets, _buckets.Length * 2);
+            Grow(_count + 1);
         }
 
         _buckets[_count++] = (int)(h.Value & (uint)_mask);
@@ -413,7 +527,7 @@ internal sealed class AttributionFeatures
         F(new FeatureHash(16).Add(q).Add(cue));
         F(new FeatureHash(17).Add(Math.Min(pos, 3)).Add(Math.Min(fromEnd, 3)));
         F(new FeatureHash(18).Add(Math.Min(tok.Sentence - FirstSentenceOfParagraph(sent.Paragraph), 3)).Add(pos == 0 ? 1 : 0));
-        int lc = Bucket(_leftCue[t]), rc = Bucket(_rightCue[t]);
+        int lc = Bucket(_leftCue[t - Start]), rc = Bucket(_rightCue[t - Start]);
         F(new FeatureHash(19).Add(lc));
         F(new FeatureHash(20).Add(rc));
         F(new FeatureHash(21).Add(lc).Add(rc));
@@ -425,19 +539,19 @@ internal sealed class AttributionFeatures
         F(new FeatureHash(27).Add(rule).Add(t > 0 ? _ruleTags[t - 1] : 0).Add(t + 1 < tokens.Length ? _ruleTags[t + 1] : 0));
         F(new FeatureHash(28).Add(CueCode(t - 1)).AddLower(w0));
         F(new FeatureHash(29).AddLower(w0).Add(CueCode(t + 1)));
-        F(new FeatureHash(30).Add(Bucket(_leftQuoteEnd[t])).Add(q));
+        F(new FeatureHash(30).Add(Bucket(_leftQuoteEnd[t - Start])).Add(q));
         F(new FeatureHash(31).Add(Shape(t)).Add(lc).Add(rc));
         F(new FeatureHash(32).AddLower(w0).Add(q));
         F(new FeatureHash(33).Add(Math.Min(pos, 3)).AddLower(w0));
         if (lc > 0)
         {
-            int v = t - _leftCue[t];
+            int v = t - _leftCue[t - Start];
             F(new FeatureHash(34).AddLower(W(v)).Add(Math.Min(lc, 4)));
         }
 
         if (rc > 0)
         {
-            int v = t + _rightCue[t];
+            int v = t + _rightCue[t - Start];
             F(new FeatureHash(35).AddLower(W(v)).Add(Math.Min(rc, 4)));
         }
 
@@ -452,7 +566,7 @@ internal sealed class AttributionFeatures
             F(new FeatureHash(39).AddLower(W(np)).Add(CueCode(np + 1)).Add(CueCode(Math.Min(np + 2, sent.TokenEnd - 1))));
         }
 
-        _split[t] = _count;
+        _split[t - Start] = _count;
         if (_stack is not null)
         {
             ExtractStacked(t, w0, q);

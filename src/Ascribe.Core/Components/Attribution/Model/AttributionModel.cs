@@ -59,18 +59,19 @@ public sealed class AttributionModel
     /// <summary>Transition weights <c>[(prev + 1) * SpanTags.Count + cur]</c>; row 0 is the sequence start.</summary>
     internal float[] Transitions { get; }
 
-    /// <summary>Scores every tag of tokens <c>[start, end)</c> into <paramref name="scores"/> (row per token).</summary>
+    /// <summary>Scores every tag of tokens <c>[start, end)</c> (which have rows in <paramref name="features"/>) into <paramref name="scores"/> (row per token).</summary>
     internal void Emissions(AttributionFeatures features, int start, int end, Span<float> scores)
     {
         const int L = SpanTags.Count;
         var w = Weights;
         var offsets = features.Offsets;
         var buckets = features.Buckets;
+        int o = features.Start;
         for (int t = start; t < end; t++)
         {
             var row = scores.Slice((t - start) * L, L);
             row.Clear();
-            for (int f = offsets[t]; f < offsets[t + 1]; f++)
+            for (int f = offsets[t - o]; f < offsets[t - o + 1]; f++)
             {
                 int b = buckets[f] * L;
                 for (int y = 0; y < L; y++)
@@ -97,7 +98,10 @@ public sealed class AttributionModel
             return;
         }
 
-        if ((uint)end >= (uint)offsets.Length || offsets[end] > buckets.Length || scores.Length < (end - start) * L)
+        // Row indexes: the features may hold the rows of part of the document only.
+        start -= features.Start;
+        end -= features.Start;
+        if (start < 0 || (uint)end >= (uint)offsets.Length || offsets[end] > buckets.Length || scores.Length < (end - start) * L)
         {
             throw new ArgumentOutOfRangeException(nameof(end));
         }
