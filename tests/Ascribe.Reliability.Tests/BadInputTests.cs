@@ -134,6 +134,28 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void LongArticle_WholeCommandLineFitsInAHeapOfLinearSize()
+    {
+        // Four megabytes (about 700,000 words) through `analyze` with the managed heap capped at
+        // 512 MiB: the models and about 100 MiB per MB of article at most. Holding the attribution
+        // features of the whole article at once needed 640-768 MiB here and ran out of memory.
+        var text = new StringBuilder();
+        while (text.Length < 4 * 1024 * 1024)
+        {
+            text.Append(Sample).Append("\n\n");
+        }
+
+        string path = Write("four.txt", text.ToString());
+        string outDir = Path.Combine(_dir, "out");
+        var heap = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x20000000" };
+        var result = CliProcess.Child(TimeSpan.FromMinutes(5), heap, "analyze", path, "--format", "jsonl", "--out", outDir);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var doc = Documents(File.ReadAllText(Path.Combine(outDir, "ascribe.jsonl"))).Single();
+        Assert.Equal(text.Length, doc.GetProperty("length").GetInt32());
+        Assert.True(doc.GetProperty("attributions").GetArrayLength() > 10000);
+    }
+
+    [Fact]
     public void EmptyAndWhitespaceOnlyFiles_YieldEmptyDocuments()
     {
         string empty = Write("empty.txt", Array.Empty<byte>());

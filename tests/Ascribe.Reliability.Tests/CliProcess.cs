@@ -23,7 +23,10 @@ internal static class CliProcess
     }
 
     /// <summary>Runs <c>dotnet ascribe.dll ARGS</c>; kills it and fails the test when it outlives <paramref name="timeout"/>. Peak memory is sampled from /proc while it runs.</summary>
-    public static Result Child(TimeSpan timeout, params string[] args)
+    public static Result Child(TimeSpan timeout, params string[] args) => Child(timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Child(TimeSpan, string[])"/>, with these environment variables set for the child (runtime settings such as <c>DOTNET_GCHeapHardLimit</c>).</summary>
+    public static Result Child(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -32,6 +35,11 @@ internal static class CliProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ascribe.dll"));
         foreach (var a in args)
         {
