@@ -268,7 +268,8 @@ public static class QuickHarness
     /// bytes allocated too; the process's peak memory is the PEAK line at the end. With
     /// <paramref name="live"/>, a full collection after each component gives the MiB per MB still
     /// reachable then (the document and what the component keeps); its CPU time is left out. A
-    /// thread samples the process's resident memory every 5 ms for the peak during each component.
+    /// thread samples the process's resident memory every 5 ms for the peak during each component
+    /// (the RESIDENT line).
     /// </summary>
     private static void MeasureScale(Corpus corpus, Pipeline pipeline, IReadOnlyList<double> megabytes, bool live = false)
     {
@@ -297,7 +298,7 @@ public static class QuickHarness
             var peak = new long[pipeline.Components.Count];
             int running = -1;
             using var sampling = new CancellationTokenSource();
-            var sampler = !live ? Task.CompletedTask : Task.Run(() =>
+            var sampler = Task.Run(() =>
             {
                 while (!sampling.IsCancellationRequested)
                 {
@@ -340,9 +341,10 @@ public static class QuickHarness
             {
                 var after = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={kept[c] / (1024.0 * 1024.0 * size):F0}")));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LIVE\t{size:F1}\tMB\tMiB/MB reachable: text={textBytes / (1024.0 * 1024.0 * size):F0} after {after}"));
-                var resident = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={peak[c] / (1024.0 * 1024.0):F0}")));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESIDENT\t{size:F1}\tMB\tpeak MiB of the process during: {resident}"));
             }
+
+            var resident = string.Join(" ", Enumerable.Range(0, seconds.Length).Select(c => string.Create(CultureInfo.InvariantCulture, $"{pipeline.Components[c].Name}={peak[c] / (1024.0 * 1024.0):F0}")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESIDENT\t{size:F1}\tMB\tpeak MiB of the process during: {resident}"));
         }
     }
 

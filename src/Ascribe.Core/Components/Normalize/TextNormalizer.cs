@@ -203,16 +203,12 @@ public static class TextNormalizer
     private sealed class Buffer
     {
         private char[] _chars;
-        private int[] _starts;
-        private int[] _ends;
+        private readonly NormalizedText.Builder _map = new();
         private int _length;
 
         public Buffer(int capacity)
         {
-            capacity = Math.Max(capacity, 4);
-            _chars = new char[capacity];
-            _starts = new int[capacity];
-            _ends = new int[capacity];
+            _chars = new char[Math.Max(capacity, 4)];
         }
 
         /// <summary>The last character emitted, or NUL.</summary>
@@ -222,24 +218,16 @@ public static class TextNormalizer
         {
             if (_length == _chars.Length)
             {
-                int grown = _chars.Length * 2;
-                Array.Resize(ref _chars, grown);
-                Array.Resize(ref _starts, grown);
-                Array.Resize(ref _ends, grown);
+                Array.Resize(ref _chars, _chars.Length * 2);
             }
 
             _chars[_length] = c;
-            _starts[_length] = start;
-            _ends[_length] = end;
+            _map.Add(start, end);
             _length++;
         }
 
-        public NormalizedText ToNormalizedText(int originalLength)
-        {
-            Array.Resize(ref _starts, _length);
-            Array.Resize(ref _ends, _length);
-            return new NormalizedText(new string(_chars, 0, _length), _starts, _ends, originalLength);
-        }
+        public NormalizedText ToNormalizedText(int originalLength) =>
+            NormalizedText.FromRuns(new string(_chars, 0, _length), _map, originalLength);
     }
 
     /// <summary>Characters the switch in <see cref="Normalize"/> replaces or drops; they never start a combining sequence.</summary>
