@@ -202,7 +202,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             }
         }
 
-        public override void Write(Document doc) => _writer.WriteLine(DocumentJson.ToJsonLine(doc));
+        public override void Write(Document doc) => DocumentJson.WriteJsonLine(_writer, doc);
 
         public override void Complete() => _writer.Flush();
 

@@ -297,6 +297,36 @@ public static class DocumentJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Writes one document as one line of JSON and a line end to <paramref name="writer"/>: the
+    /// same characters as <see cref="ToJsonLine"/>, decoded from the UTF-8 buffer a block at a
+    /// time, so a long article's JSON is not held as a copy and a string too.
+    /// </summary>
+    public static void WriteJsonLine(TextWriter writer, Document doc)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(w, doc);
+        }
+
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var decoder = System.Text.Encoding.UTF8.GetDecoder();
+        var chars = new char[16384];
+        while (true)
+        {
+            decoder.Convert(bytes, chars, flush: true, out int used, out int written, out bool completed);
+            writer.Write(chars, 0, written);
+            bytes = bytes[used..];
+            if (completed)
+            {
+                break;
+            }
+        }
+
+        writer.WriteLine();
+    }
+
     public static string KindName(AttributionKind kind) => kind switch
     {
         AttributionKind.Direct => "direct",
