@@ -26,6 +26,10 @@ public sealed class PosTagger : IPipelineComponent
         int longest = doc.Sentences.Count == 0 ? 0 : doc.Sentences.Max(s => s.TokenCount);
         var words = ArrayPool<WordInfo>.Shared.Rent(Math.Max(1, longest));
         var tags = ArrayPool<int>.Shared.Rent(Math.Max(1, longest));
+
+        // The lemmas of the document by tag and word: every token of a word with a tag shares one
+        // string, so a long article keeps a string per word of its vocabulary, not per token.
+        var lemmas = new Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>?[_model.Tags.Count];
         try
         {
             foreach (var sent in doc.Sentences)
@@ -39,7 +43,15 @@ public sealed class PosTagger : IPipelineComponent
                     ref var token = ref tokens[sent.TokenStart + i];
                     string tag = _model.Tags[tags[i]];
                     token.Tag = tag;
-                    token.Lemma = _model.Lemmatizer.Lemmatize(doc.Text.AsSpan(token.Start, token.End - token.Start), tag);
+                    var word = doc.Text.AsSpan(token.Start, token.End - token.Start);
+                    var known = lemmas[tags[i]] ??= new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+                    if (!known.TryGetValue(word, out var lemma))
+                    {
+                        lemma = _model.Lemmatizer.Lemmatize(word, tag);
+                        known[word] = lemma;
+                    }
+
+                    token.Lemma = lemma;
                 }
             }
         }
