@@ -47,10 +47,7 @@ public sealed class PosModel
 
             int n = Features(words, i, tags, _tagHashes, feats);
             scores.Clear();
-            foreach (ulong f in feats[..n])
-            {
-                _weights.Add(f, scores);
-            }
+            _weights.AddAll(feats[..n], scores);
 
             tags[i] = ArgMax(scores);
         }

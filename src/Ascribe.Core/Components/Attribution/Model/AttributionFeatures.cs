@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Ascribe.Core.Documents;
 using Ascribe.Core.Lexicons;
 
@@ -24,6 +25,7 @@ internal sealed class AttributionFeatures
     private readonly byte[] _cue;      // 0 none, 1 cue verb, 2 cue noun, 3 in a cue phrase ("according to")
     private readonly string?[] _stance;
     private readonly byte[] _qstate;   // 0 outside, 1 opening mark, 2 inside, 3 closing mark
+    private readonly int[] _shapes;    // the shape class of every token (several templates read it)
     private readonly Context _context;
 
     // The arrays below are of the rows' tokens only: token t at [t - Start].
@@ -64,6 +66,7 @@ internal sealed class AttributionFeatures
         _cue = context.Cue;
         _stance = context.Stance;
         _qstate = context.QState;
+        _shapes = context.Shapes;
         Start = start;
         End = end;
         int n = end - start;
@@ -127,6 +130,7 @@ internal sealed class AttributionFeatures
         _cue = first._cue;
         _stance = first._stance;
         _qstate = first._qstate;
+        _shapes = first._shapes;
         _leftCue = first._leftCue;
         _rightCue = first._rightCue;
         _leftQuoteEnd = first._leftQuoteEnd;
@@ -201,8 +205,10 @@ internal sealed class AttributionFeatures
     /// <summary>The rule extractor's tags the features were built from.</summary>
     public byte[] RuleTags => _ruleTags;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<char> W(int t) => Word(_doc, _norm, t);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<char> Word(Document doc, string norm, int t) => t < 0 || t >= doc.TokenCount
         ? (t < 0 ? "<s>" : "</s>")
         : norm.AsSpan(doc.TokenData[t].NormStart, doc.TokenData[t].NormEnd - doc.TokenData[t].NormStart);
@@ -235,8 +241,13 @@ internal sealed class AttributionFeatures
             Cue = new byte[n];
             Stance = new string?[n];
             QState = new byte[n];
+            Shapes = new int[n];
             MarkCues();
             MarkQuotes();
+            for (int t = 0; t < n; t++)
+            {
+                Shapes[t] = ShapeOf(doc, Norm, t);
+            }
         }
 
         public Document Doc { get; }
@@ -255,6 +266,9 @@ internal sealed class AttributionFeatures
 
         /// <summary>0 outside a quote, 1 opening mark, 2 inside, 3 closing mark.</summary>
         public byte[] QState { get; }
+
+        /// <summary>The shape class of every token (see <see cref="ShapeOf"/>).</summary>
+        public int[] Shapes { get; }
 
         private ReadOnlySpan<char> W(int t) => Word(Doc, Norm, t);
 
@@ -411,6 +425,7 @@ internal sealed class AttributionFeatures
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int StackTag(int t) => t < 0 || t >= _doc.TokenCount ? 7 : _stack![t];
 
     private void ExtractStacked(int t, ReadOnlySpan<char> w0, int q)
@@ -438,6 +453,7 @@ internal sealed class AttributionFeatures
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(int d) => d switch
     {
         <= 0 => 0,
@@ -451,15 +467,14 @@ internal sealed class AttributionFeatures
         _ => 8,
     };
 
-    private int Shape(int t)
-    {
-        if (t < 0 || t >= _doc.TokenCount)
-        {
-            return 0;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Shape(int t) => (uint)t < (uint)_shapes.Length ? _shapes[t] : 0;
 
-        var w = W(t);
-        var kind = _doc.TokenData[t].Kind;
+    /// <summary>Quote, punctuation (by character), number, or word by capitalization and length.</summary>
+    private static int ShapeOf(Document doc, string norm, int t)
+    {
+        var w = Word(doc, norm, t);
+        var kind = doc.TokenData[t].Kind;
         if (kind == TokenKind.Quote)
         {
             return 1;
@@ -485,8 +500,10 @@ internal sealed class AttributionFeatures
         return 4 + (first ? 1 : 0) + (all && w.Length > 1 ? 2 : 0) + (w.Length > 3 ? 4 : 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int CueCode(int t) => t < 0 || t >= _doc.TokenCount ? 0 : _cue[t];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void F(FeatureHash h)
     {
         if (_count == _buckets.Length)
@@ -555,7 +572,19 @@ internal sealed class AttributionFeatures
             F(new FeatureHash(35).AddLower(W(v)).Add(Math.Min(rc, 4)));
         }
 
-        // Clause edges: the nearest punctuation on each side within the sentence.
+        ExtractClause(t, sent, q);
+        _split[t - Start] = _count;
+        if (_stack is not null)
+        {
+            ExtractStacked(t, w0, q);
+        }
+
+        ExtractLinguistic(t, q, lc, rc, rule);
+    }
+
+    /// <summary>Clause edges: the nearest punctuation on each side within the sentence.</summary>
+    private void ExtractClause(int t, Sentence sent, int q)
+    {
         var (pp, np) = ClauseEdges(t, sent);
 
         F(new FeatureHash(36).AddLower(np < sent.TokenEnd ? W(np) : "</s>").Add(Bucket(np - t)));
@@ -565,14 +594,13 @@ internal sealed class AttributionFeatures
         {
             F(new FeatureHash(39).AddLower(W(np)).Add(CueCode(np + 1)).Add(CueCode(Math.Min(np + 2, sent.TokenEnd - 1))));
         }
+    }
 
-        _split[t - Start] = _count;
-        if (_stack is not null)
-        {
-            ExtractStacked(t, w0, q);
-        }
-
-        // Linguistic layer, when the pipeline has it.
+    /// <summary>The linguistic layer, when the pipeline has it.</summary>
+    private void ExtractLinguistic(int t, int q, int lc, int rc, int rule)
+    {
+        var tokens = _doc.TokenData;
+        ref readonly var tok = ref tokens[t];
         if (tok.Tag is { } tag)
         {
             string? prevTag = t > 0 ? tokens[t - 1].Tag : "<s>";

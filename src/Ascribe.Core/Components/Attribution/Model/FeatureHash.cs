@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ascribe.Core.Components.Attribution.Model;
 
 /// <summary>
@@ -15,11 +17,13 @@ internal struct FeatureHash
     /// <summary>The state after the template id, for the first 128 ids (the hash of a template's parts starts from it).</summary>
     private static readonly uint[] Seeds = Enumerable.Range(0, 128).Select(t => Mix(Basis, (uint)t)).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FeatureHash(int template)
     {
         _h = (uint)template < (uint)Seeds.Length ? Seeds[template] : Mix(Basis, (uint)template);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FeatureHash Add(int value)
     {
         _h = Mix(_h, (uint)value);
@@ -27,7 +31,7 @@ internal struct FeatureHash
     }
 
     /// <summary>FNV-1a over the four bytes of <paramref name="v"/>, low byte first.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(uint h, uint v)
     {
         h = (h ^ (v & 0xFF)) * Prime;
@@ -62,10 +66,12 @@ internal struct FeatureHash
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FeatureHash Add(string? text) => text is null ? Add(-7) : AddLower(text.AsSpan());
 
     public readonly uint Value
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             uint h = _h;
