@@ -162,57 +162,68 @@ public sealed class AttributionModel
         }
     }
 
-    /// <summary><see cref="SpanTags.IsLegal"/> for every (previous, current) pair, row-major by previous tag.</summary>
-    private static readonly bool[] LegalPairs = Enumerable.Range(0, SpanTags.Count * SpanTags.Count)
-        .Select(i => SpanTags.IsLegal(i / SpanTags.Count, i % SpanTags.Count)).ToArray();
+    /// <summary>Per previous tag, a lane mask of the current tags it may be followed by (<see cref="SpanTags.IsLegal"/>); the eighth lane is never set.</summary>
+    private static readonly Vector256<int>[] LegalNext = Enumerable.Range(0, SpanTags.Count)
+        .Select(p => Vector256.Create(Enumerable.Range(0, WeightRows.Width).Select(y => y < SpanTags.Count && SpanTags.IsLegal(p, y) ? -1 : 0).ToArray()))
+        .ToArray();
 
-    /// <summary>Best legal tag sequence for the emission rows; writes one tag per row into <paramref name="tags"/>.</summary>
+    /// <summary>
+    /// Best legal tag sequence for the emission rows; writes one tag per row into <paramref name="tags"/>.
+    /// All current tags of a token are updated at once (one vector lane each), going through the
+    /// previous tags in increasing order and keeping the first best, so the result is the same as
+    /// a scalar loop over (current, previous) pairs.
+    /// </summary>
     internal static void Viterbi(ReadOnlySpan<float> scores, ReadOnlySpan<float> transitions, Span<byte> tags)
     {
         const int L = SpanTags.Count;
+        const int W = WeightRows.Width;
         int n = tags.Length;
         if (n == 0)
         {
             return;
         }
 
-        var delta = n * L <= 4096 ? stackalloc float[n * L] : new float[n * L];
-        var back = n * L <= 4096 ? stackalloc byte[n * L] : new byte[n * L];
-        for (int y = 0; y < L; y++)
+        var delta = n * W <= 4096 ? stackalloc float[n * W] : new float[n * W];
+        var back = n * W <= 2048 ? stackalloc int[n * W] : new int[n * W];
+
+        // into[p * W + y]: the weight of moving from tag p to tag y, the eighth lane zero.
+        Span<float> into = stackalloc float[L * W];
+        into.Clear();
+        for (int p = 0; p < L; p++)
         {
-            delta[y] = SpanTags.IsLegal(-1, y) ? transitions[y] + scores[y] : float.NegativeInfinity;
+            transitions.Slice((p + 1) * L, L).CopyTo(into.Slice(p * W, L));
         }
 
+        for (int y = 0; y < W; y++)
+        {
+            delta[y] = y < L && SpanTags.IsLegal(-1, y) ? transitions[y] + scores[y] : float.NegativeInfinity;
+        }
+
+        Span<float> emission = stackalloc float[W];
+        emission.Clear();
+        var legal = LegalNext;
         for (int t = 1; t < n; t++)
         {
-            for (int y = 0; y < L; y++)
+            var best = Vector256.Create(float.NegativeInfinity);
+            var arg = Vector256<int>.Zero;
+            var previous = delta.Slice((t - 1) * W, W);
+            for (int p = 0; p < L; p++)
             {
-                float best = float.NegativeInfinity;
-                int arg = 0;
-                for (int p = 0; p < L; p++)
-                {
-                    if (!LegalPairs[p * L + y])
-                    {
-                        continue;
-                    }
-
-                    float v = delta[(t - 1) * L + p] + transitions[(p + 1) * L + y];
-                    if (v > best)
-                    {
-                        best = v;
-                        arg = p;
-                    }
-                }
-
-                delta[t * L + y] = best + scores[t * L + y];
-                back[t * L + y] = (byte)arg;
+                var v = Vector256.Create(previous[p]) + Vector256.Create<float>(into.Slice(p * W, W));
+                var take = Vector256.GreaterThan(v, best).AsInt32() & legal[p];
+                best = Vector256.ConditionalSelect(take.AsSingle(), v, best);
+                arg = Vector256.ConditionalSelect(take, Vector256.Create(p), arg);
             }
+
+            scores.Slice(t * L, L).CopyTo(emission);
+            (best + Vector256.Create<float>(emission)).CopyTo(delta.Slice(t * W, W));
+            arg.CopyTo(back.Slice(t * W, W));
         }
 
         int last = 0;
         for (int y = 1; y < L; y++)
         {
-            if (delta[(n - 1) * L + y] > delta[(n - 1) * L + last])
+            if (delta[(n - 1) * W + y] > delta[(n - 1) * W + last])
             {
                 last = y;
             }
@@ -221,7 +232,7 @@ public sealed class AttributionModel
         for (int t = n - 1; t >= 0; t--)
         {
             tags[t] = (byte)last;
-            last = back[t * L + last];
+            last = back[t * W + last];
         }
     }
 
