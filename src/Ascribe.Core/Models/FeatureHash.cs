@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ascribe.Core.Models;
 
 /// <summary>
@@ -37,6 +39,7 @@ internal static class FeatureHash
     }
 
     /// <summary>Combines two hashes; order matters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Combine(ulong a, ulong b)
     {
         ulong h = a ^ (b + 0x9E3779B97F4A7C15UL + (a << 6) + (a >> 2));
@@ -50,6 +53,7 @@ internal static class FeatureHash
 
     public static ulong Combine(ulong a, ulong b, ulong c, ulong d, ulong e) => Combine(Combine(Combine(Combine(a, b), c), d), e);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Fold(char c) => c switch
     {
         '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
@@ -58,6 +62,7 @@ internal static class FeatureHash
         _ => c,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Finish(ulong h)
     {
         h ^= h >> 31;

@@ -44,17 +44,25 @@ internal struct WordInfo
 
     public static WordInfo Compute(ReadOnlySpan<char> word, bool spaceBefore, bool spaceAfter)
     {
+        // The word folded and lower-cased once: hashing it as written gives the FeatureHash.Lower
+        // hashes of the word and of its affixes without folding each character again per affix.
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        for (int k = 0; k < word.Length; k++)
+        {
+            lower[k] = char.ToLowerInvariant(FeatureHash.Fold(word[k]));
+        }
+
         var info = new WordInfo
         {
             Exact = FeatureHash.Text(word),
-            Lower = FeatureHash.Lower(word),
-            Prefix1 = FeatureHash.Combine(1, FeatureHash.Lower(word[..Math.Min(1, word.Length)])),
-            Prefix2 = FeatureHash.Combine(2, FeatureHash.Lower(word[..Math.Min(2, word.Length)])),
-            Prefix3 = FeatureHash.Combine(9, FeatureHash.Lower(word[..Math.Min(3, word.Length)])),
-            Prefix4 = FeatureHash.Combine(10, FeatureHash.Lower(word[..Math.Min(4, word.Length)])),
-            Suffix2 = FeatureHash.Combine(3, FeatureHash.Lower(word[Math.Max(0, word.Length - 2)..])),
-            Suffix3 = FeatureHash.Combine(4, FeatureHash.Lower(word[Math.Max(0, word.Length - 3)..])),
-            Suffix4 = FeatureHash.Combine(5, FeatureHash.Lower(word[Math.Max(0, word.Length - 4)..])),
+            Lower = FeatureHash.Text(lower),
+            Prefix1 = FeatureHash.Combine(1, FeatureHash.Text(lower[..Math.Min(1, lower.Length)])),
+            Prefix2 = FeatureHash.Combine(2, FeatureHash.Text(lower[..Math.Min(2, lower.Length)])),
+            Prefix3 = FeatureHash.Combine(9, FeatureHash.Text(lower[..Math.Min(3, lower.Length)])),
+            Prefix4 = FeatureHash.Combine(10, FeatureHash.Text(lower[..Math.Min(4, lower.Length)])),
+            Suffix2 = FeatureHash.Combine(3, FeatureHash.Text(lower[Math.Max(0, lower.Length - 2)..])),
+            Suffix3 = FeatureHash.Combine(4, FeatureHash.Text(lower[Math.Max(0, lower.Length - 3)..])),
+            Suffix4 = FeatureHash.Combine(5, FeatureHash.Text(lower[Math.Max(0, lower.Length - 4)..])),
         };
 
         bool hasDigit = false, hasLetter = false, hasUpper = false, hasLower = false, hasHyphen = false, allDigit = word.Length > 0;
