@@ -25,12 +25,18 @@ public sealed class AuditLexicon
     private static readonly Lazy<AuditLexicon> Shared = new(() => Load("lexicon/audit.tsv"));
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _words;
-    private readonly FrozenDictionary<string, string[][]> _phrases;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string[][]>> _phrases; // by class, then first word
 
     private AuditLexicon(Dictionary<string, HashSet<string>> words, Dictionary<string, List<string[]>> phrases)
     {
         _words = words.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        _phrases = phrases.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Length).ToArray(), StringComparer.Ordinal);
+        // Longest first (file order among equals), grouped by first word: only the phrases that
+        // start with the word at hand are compared.
+        _phrases = phrases.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderByDescending(p => p.Length).GroupBy(p => p[0], StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The lists shipped with Ascribe, loaded once.</summary>
@@ -82,7 +88,7 @@ public sealed class AuditLexicon
     /// </summary>
     public int MatchAt(string wordClass, IReadOnlyList<string> words, int at)
     {
-        if (_phrases.TryGetValue(wordClass, out var list))
+        if (words[at] is { } first && _phrases.TryGetValue(wordClass, out var byFirst) && byFirst.TryGetValue(first, out var list))
         {
             foreach (var phrase in list)
             {

@@ -490,7 +490,39 @@ internal sealed partial class ResolutionRun
     private string W(int t) => _doc.Normalized.Text.Substring(_doc.TokenData[t].NormStart, _doc.TokenData[t].NormEnd - _doc.TokenData[t].NormStart);
 
     /// <summary>The folded token, computed once per token: relay matching asks for it once per token and lexicon entry (issue 9).</summary>
-    private string F(int t) => _folded[t] ??= NameMatcher.Fold(W(t));
+    private string F(int t) => _folded[t] ??= FoldToken(t);
+
+    /// <summary>
+    /// <see cref="NameMatcher.Fold"/> of the token. A token of ASCII letters, digits, hyphens and
+    /// apostrophes only (most of them) folds to its lower case: made here without the substring and
+    /// the shared cache.
+    /// </summary>
+    private string FoldToken(int t)
+    {
+        ref readonly var data = ref _doc.TokenData[t];
+        var span = _doc.Normalized.Text.AsSpan(data.NormStart, data.NormEnd - data.NormStart);
+        if (span.IsEmpty)
+        {
+            return NameMatcher.Fold(W(t));
+        }
+
+        foreach (char c in span)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '\''))
+            {
+                return NameMatcher.Fold(W(t));
+            }
+        }
+
+        return string.Create(span.Length, (_doc.Normalized.Text, data.NormStart), static (dest, state) =>
+        {
+            var source = state.Text.AsSpan(state.NormStart, dest.Length);
+            for (int i = 0; i < dest.Length; i++)
+            {
+                dest[i] = char.ToLowerInvariant(source[i]);
+            }
+        });
+    }
 
     private bool IsWord(int t) => _doc.TokenData[t].Kind is TokenKind.Word or TokenKind.Number;
 
