@@ -29,7 +29,10 @@ public sealed class Tokenizer : IPipelineComponent
     public static TokenData[] Tokenize(NormalizedText norm)
     {
         string text = norm.Text;
-        var tokens = new List<TokenData>(text.Length / 5 + 4);
+
+        // Where each token lies in the normalized text, then the tokens at their final size: a
+        // list of full tokens copied into an array would hold every token twice for a moment.
+        var tokens = new List<(int Start, int End, TokenKind Kind)>(text.Length / 5 + 4);
         int i = 0;
         int n = text.Length;
         while (i < n)
@@ -109,32 +112,29 @@ public sealed class Tokenizer : IPipelineComponent
                 end++;
             }
 
-            Add(tokens, norm, i, end, kind);
+            tokens.Add((i, end, kind));
             i = end;
         }
 
-        var arr = tokens.ToArray();
+        var arr = new TokenData[tokens.Count];
         for (int t = 0; t < arr.Length; t++)
         {
-            arr[t].SpaceAfter = arr[t].NormEnd < n && char.IsWhiteSpace(text[arr[t].NormEnd]);
+            var (start, end, kind) = tokens[t];
+            var orig = norm.ToOriginal(start, end);
+            arr[t] = new TokenData
+            {
+                Start = orig.Start,
+                End = orig.End,
+                NormStart = start,
+                NormEnd = end,
+                Kind = kind,
+                SpaceAfter = end < n && char.IsWhiteSpace(text[end]),
+                Sentence = -1,
+                Head = -1,
+            };
         }
 
         return arr;
-    }
-
-    private static void Add(List<TokenData> tokens, NormalizedText norm, int start, int end, TokenKind kind)
-    {
-        var orig = norm.ToOriginal(start, end);
-        tokens.Add(new TokenData
-        {
-            Start = orig.Start,
-            End = orig.End,
-            NormStart = start,
-            NormEnd = end,
-            Kind = kind,
-            Sentence = -1,
-            Head = -1,
-        });
     }
 
     private static bool IsWordStart(char c) => char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
