@@ -46,6 +46,7 @@ internal static partial class AttributionTraining
             Bits = settings.Bits,
             Iterations = settings.Iterations ?? 12,
             Seed = settings.Seed,
+            Ensemble = settings.Ensemble,
             Stacked = settings.Stacked,
             Log = line =>
             {

@@ -66,6 +66,11 @@ public sealed class TrainSettings : CommandSettings
     [Description("attribution: also train a stacked second stage over the first stage's tags.")]
     public bool Stacked { get; set; }
 
+    [CommandOption("--ensemble <K>")]
+    [Description("attribution: average K perceptrons trained with seeds S to S+K-1 into each stage (same model size and speed).")]
+    [DefaultValue(1)]
+    public int Ensemble { get; set; } = 1;
+
     [CommandOption("--all-annotators")]
     [Description("attribution: train on every annotator's file of an article, not only the first.")]
     public bool AllAnnotators { get; set; }
@@ -80,6 +85,11 @@ public sealed class TrainSettings : CommandSettings
         if (string.IsNullOrEmpty(Data) || string.IsNullOrEmpty(Out))
         {
             return Spectre.Console.ValidationResult.Error("--data DIR and --out FILE are required.");
+        }
+
+        if (Ensemble is < 1 or > 16)
+        {
+            return Spectre.Console.ValidationResult.Error("--ensemble must be between 1 and 16.");
         }
 
         if (Jackknife is not null && (Jackknife < 2 || Kind is not ("ner" or "parser")))

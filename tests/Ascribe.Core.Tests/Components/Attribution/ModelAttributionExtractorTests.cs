@@ -15,7 +15,7 @@ public sealed class ModelAttributionExtractorTests
     private static string MiniFolder => Path.Combine(AppContext.BaseDirectory, "data", "polnear-mini");
 
     /// <summary>Trains on the mini PolNeAR fixture (first annotator per article).</summary>
-    private static AttributionModel TrainMini(int seed, bool stacked = false)
+    private static AttributionModel TrainMini(int seed, bool stacked = false, int ensemble = 1)
     {
         var pipeline = DefaultPipeline.BeforeAttribution();
         var examples = new List<AttributionExample>();
@@ -32,7 +32,7 @@ public sealed class ModelAttributionExtractorTests
             examples.Add(new AttributionExample(doc, BratAnnotation.Parse(File.ReadAllText(file))));
         }
 
-        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked };
+        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked, Ensemble = ensemble };
         return trainer.Train(examples, null, "test").Model;
     }
 
@@ -106,6 +106,29 @@ public sealed class ModelAttributionExtractorTests
         TrainMini(seed: 7).Save(a);
         TrainMini(seed: 7).Save(b);
         Assert.Equal(a.ToArray(), b.ToArray());
+    }
+
+    [Fact]
+    public void Train_Ensemble_AveragesTheWeightsOfOneModelPerSeed()
+    {
+        var one = TrainMini(seed: 3);
+        var two = TrainMini(seed: 4);
+        var both = TrainMini(seed: 3, ensemble: 2);
+        Assert.NotEqual(one.Weights, two.Weights);
+        for (int i = 0; i < both.Weights.Length; i++)
+        {
+            // Every model is stored in half precision: allow its rounding of the larger member weight.
+            float mean = (one.Weights[i] + two.Weights[i]) / 2;
+            float scale = Math.Max(1, Math.Max(Math.Abs(one.Weights[i]), Math.Abs(two.Weights[i])));
+            Assert.True(Math.Abs(both.Weights[i] - mean) <= 2e-3f * scale, $"weight {i}: {both.Weights[i]} vs mean {mean}");
+        }
+
+        for (int i = 0; i < both.Transitions.Length; i++)
+        {
+            Assert.Equal((one.Transitions[i] + two.Transitions[i]) / 2, both.Transitions[i], 3);
+        }
+
+        Assert.Contains("3 to 4 (ensemble of 2", both.Record, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Ascribe.Core.Components.Attribution.Model;
 internal sealed class AttributionFeatures
 {
     /// <summary>Bumped whenever the templates change, so a model trained on other features is refused.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private readonly Document _doc;
     private readonly string _norm;
@@ -32,6 +32,8 @@ internal sealed class AttributionFeatures
     private readonly int[] _leftCue;   // distance to the nearest cue verb on the left in the sentence, 0 when none
     private readonly int[] _rightCue;
     private readonly int[] _leftQuoteEnd; // tokens since the last closing mark in the sentence, 0 when none
+    private readonly int[] _leftVerb;  // the nearest verb (by part of speech) before the token in its sentence, -1 when none
+    private readonly int[] _rightVerb; // the nearest verb after it in its sentence, -1 when none
     private int[] _buckets;
     private int _count;
     private readonly int[] _split;     // per token: where its row's features after the stacked ones begin (see Stacked)
@@ -73,6 +75,8 @@ internal sealed class AttributionFeatures
         _leftCue = new int[n];
         _rightCue = new int[n];
         _leftQuoteEnd = new int[n];
+        _leftVerb = new int[n];
+        _rightVerb = new int[n];
         Offsets = new int[n + 1];
         _split = new int[n];
         _buckets = ArrayPool<int>.Shared.Rent(Math.Max(64, n * 64));
@@ -134,6 +138,8 @@ internal sealed class AttributionFeatures
         _leftCue = first._leftCue;
         _rightCue = first._rightCue;
         _leftQuoteEnd = first._leftQuoteEnd;
+        _leftVerb = first._leftVerb;
+        _rightVerb = first._rightVerb;
         _split = first._split;
         Start = first.Start;
         End = first.End;
@@ -366,14 +372,20 @@ internal sealed class AttributionFeatures
         for (int i = firstSentence; i < endSentence; i++)
         {
             var sent = _doc.Sentences[i];
-            int last = -1, lastClose = -1;
+            int last = -1, lastClose = -1, lastVerb = -1;
             for (int t = sent.TokenStart; t < sent.TokenEnd; t++)
             {
                 _leftCue[t - o] = last < 0 ? 0 : t - last;
                 _leftQuoteEnd[t - o] = lastClose < 0 ? 0 : t - lastClose;
+                _leftVerb[t - o] = lastVerb;
                 if (_cue[t] is 1 or 3 && _qstate[t] == 0)
                 {
                     last = t;
+                }
+
+                if (IsVerb(t))
+                {
+                    lastVerb = t;
                 }
 
                 if (_qstate[t] == 3)
@@ -382,17 +394,26 @@ internal sealed class AttributionFeatures
                 }
             }
 
-            int next = -1;
+            int next = -1, nextVerb = -1;
             for (int t = sent.TokenEnd - 1; t >= sent.TokenStart; t--)
             {
                 _rightCue[t - o] = next < 0 ? 0 : next - t;
+                _rightVerb[t - o] = nextVerb;
                 if (_cue[t] is 1 or 3 && _qstate[t] == 0)
                 {
                     next = t;
                 }
+
+                if (IsVerb(t))
+                {
+                    nextVerb = t;
+                }
             }
         }
     }
+
+    /// <summary>Whether the pipeline tagged token <paramref name="t"/> as a verb (false without tags).</summary>
+    private bool IsVerb(int t) => _doc.TokenData[t].Tag is { } tag && tag.StartsWith('V');
 
     private void MarkStack(byte[] stack, int firstSentence, int endSentence)
     {
@@ -619,6 +640,38 @@ internal sealed class AttributionFeatures
         if (tok.Lemma is { } lemma)
         {
             F(new FeatureHash(46).Add(lemma));
+        }
+
+        // The predicates a token may be an argument of: the lemmas of the nearest verbs on each side
+        // (most cues outside the lexicon are verbs that the training data marks only now and then).
+        if (tok.Tag is { } ownTag)
+        {
+            int lv = _leftVerb[t - Start], rv = _rightVerb[t - Start];
+            if (lv >= 0)
+            {
+                F(new FeatureHash(80).Add(tokens[lv].Lemma).Add(Bucket(t - lv)));
+            }
+
+            if (rv >= 0)
+            {
+                F(new FeatureHash(81).Add(tokens[rv].Lemma).Add(Bucket(rv - t)));
+            }
+
+            if (ownTag.StartsWith('V'))
+            {
+                F(new FeatureHash(82).Add(tok.Lemma).AddLower(W(t + 1)));
+            }
+
+            if (lv >= 0)
+            {
+                F(new FeatureHash(84).Add(tokens[lv].Lemma).AddLower(W(lv + 1)).Add(q));
+                F(new FeatureHash(85).Add(tokens[lv].Lemma).Add(ownTag));
+            }
+
+            if (rv >= 0)
+            {
+                F(new FeatureHash(86).Add(tokens[rv].Lemma).Add(ownTag));
+            }
         }
 
         if (tok.Ner is { } ner)

@@ -10,6 +10,9 @@ namespace Ascribe.Core.Components.Attribution.Model;
 /// scored (exact span F1 per kind on Ascribe tokens) and the best epoch's averaged weights are kept.
 /// With <see cref="Stacked"/>, a second stage is trained on the same features plus first-stage tags;
 /// its training tags come from two-fold cross-validation so they are as noisy as at run time.
+/// With <see cref="Ensemble"/> K above 1, every stage (and every cross-validation fold) is the
+/// average of K perceptrons trained on different shuffles (seeds <c>Seed</c> to <c>Seed + K - 1</c>):
+/// one model of the same size and speed, whose scores are the mean of the K members' scores.
 /// Deterministic for a given seed.
 /// </summary>
 public sealed class AttributionTrainer
@@ -20,6 +23,9 @@ public sealed class AttributionTrainer
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Number of perceptrons averaged into each stage (1: a single perceptron).</summary>
+    public int Ensemble { get; init; } = 1;
+
     /// <summary>Train the stacked second stage too.</summary>
     public bool Stacked { get; init; }
 
@@ -28,14 +34,15 @@ public sealed class AttributionTrainer
 
     private sealed record Prepared(AttributionExample Example, AttributionFeatures Features, byte[] Gold, List<(int Start, int End)> Sequences);
 
-    private sealed record StageResult(float[] Weights, float[] Transitions, int Epoch, double[] DevF1);
+    /// <summary>A trained stage: its weights, the epoch kept for each ensemble member, and its dev F1 (empty without dev).</summary>
+    private sealed record StageResult(float[] Weights, float[] Transitions, int[] Epochs, double[] DevF1);
 
     public (AttributionModel Model, int BestEpoch, double[] DevF1) Train(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? dev, string command)
     {
         var lexicon = CueLexicon.Default;
         var trainSet = train.Select(x => Prepare(x, lexicon)).ToList();
         var devSet = dev?.Select(x => Prepare(x, lexicon)).ToList();
-        var first = TrainStage(trainSet, devSet, Iterations, "stage 1");
+        var first = TrainMembers(trainSet, devSet, _ => Iterations, "stage 1");
         var model = new AttributionModel(Bits, first.Weights, first.Transitions, string.Empty);
         var kept = first;
         if (Stacked)
@@ -45,7 +52,7 @@ public sealed class AttributionTrainer
             for (int fold = 0; fold < 2; fold++)
             {
                 var part = trainSet.Where((_, i) => i % 2 != fold).ToList();
-                var r = TrainStage(part, null, first.Epoch, $"fold {fold + 1}");
+                var r = TrainMembers(part, null, k => first.Epochs[k], $"fold {fold + 1}");
                 var foldModel = new AttributionModel(Bits, r.Weights, r.Transitions, string.Empty);
                 for (int i = fold; i < trainSet.Count; i += 2)
                 {
@@ -55,7 +62,7 @@ public sealed class AttributionTrainer
 
             var trainStacked = trainSet.Select((p, i) => Restack(p, lexicon, stackTags[i])).ToList();
             var devStacked = devSet?.Select(p => Restack(p, lexicon, ModelAttributionExtractor.Decode(model, p.Features, p.Sequences, p.Gold.Length, out _))).ToList();
-            var second = TrainStage(trainStacked, devStacked, Iterations, "stage 2");
+            var second = TrainMembers(trainStacked, devStacked, _ => Iterations, "stage 2");
             kept = second;
             model = new AttributionModel(Bits, first.Weights, first.Transitions, string.Empty, new AttributionModel(Bits, second.Weights, second.Transitions, string.Empty));
         }
@@ -64,10 +71,10 @@ public sealed class AttributionTrainer
             CultureInfo.InvariantCulture,
             "command: {0}\nseed: {1}\nepochs run: {2}\nepoch kept: {3}{4}\nhash bits: {5}\nfeatures version: {6}\ntrain documents: {7}\ndev documents: {8}\ndev exact span F1 on Ascribe tokens (source/cue/content): {9}\n",
             command,
-            Seed,
+            Ensemble > 1 ? string.Format(CultureInfo.InvariantCulture, "{0} to {1} (ensemble of {2} averaged perceptrons)", Seed, Seed + Ensemble - 1, Ensemble) : Seed.ToString(CultureInfo.InvariantCulture),
             Iterations,
-            first.Epoch,
-            Stacked ? string.Format(CultureInfo.InvariantCulture, " (stage 1), {0} (stacked stage 2)", kept.Epoch) : string.Empty,
+            string.Join(", ", first.Epochs),
+            Stacked ? string.Format(CultureInfo.InvariantCulture, " (stage 1), {0} (stacked stage 2)", string.Join(", ", kept.Epochs)) : string.Empty,
             Bits,
             AttributionFeatures.Version,
             train.Count,
@@ -80,7 +87,7 @@ public sealed class AttributionTrainer
         }
 
         var final = new AttributionModel(Bits, model.Weights, model.Transitions, record, model.Second is null ? null : new AttributionModel(Bits, model.Second.Weights, model.Second.Transitions, record));
-        return (final, kept.Epoch, kept.DevF1);
+        return (final, kept.Epochs[0], kept.DevF1);
     }
 
     private Prepared Prepare(AttributionExample ex, CueLexicon lexicon)
@@ -92,7 +99,40 @@ public sealed class AttributionTrainer
     private Prepared Restack(Prepared p, CueLexicon lexicon, byte[] stack) =>
         p with { Features = new AttributionFeatures(p.Example.Doc, lexicon, Bits, p.Features.RuleTags, stack) };
 
-    private StageResult TrainStage(List<Prepared> trainSet, List<Prepared>? devSet, int iterations, string name)
+    /// <summary>
+    /// Trains <see cref="Ensemble"/> members of one stage (member k with seed <c>Seed + k</c> for
+    /// <paramref name="iterations"/>(k) epochs, keeping its best dev epoch) and averages them.
+    /// </summary>
+    private StageResult TrainMembers(List<Prepared> trainSet, List<Prepared>? devSet, Func<int, int> iterations, string name)
+    {
+        if (Ensemble <= 1)
+        {
+            return TrainStage(trainSet, devSet, iterations(0), name, Seed);
+        }
+
+        var members = new List<StageResult>();
+        for (int k = 0; k < Ensemble; k++)
+        {
+            members.Add(TrainStage(trainSet, devSet, iterations(k), $"{name} member {k + 1}", Seed + k));
+        }
+
+        var weights = new float[members[0].Weights.Length];
+        var transitions = new float[members[0].Transitions.Length];
+        foreach (var m in members)
+        {
+            AddScaled(weights, m.Weights, 1f / Ensemble);
+            AddScaled(transitions, m.Transitions, 1f / Ensemble);
+        }
+        var f1 = devSet is null ? Array.Empty<double>() : Score(new AttributionModel(Bits, weights, transitions, string.Empty), devSet);
+        if (f1.Length == 3)
+        {
+            Log?.Invoke(string.Format(CultureInfo.InvariantCulture, "{0} average of {1}: dev exact span F1 source {2:F1} cue {3:F1} content {4:F1}", name, Ensemble, f1[0], f1[1], f1[2]));
+        }
+
+        return new StageResult(weights, transitions, members.Select(m => m.Epochs[0]).ToArray(), f1);
+    }
+
+    private StageResult TrainStage(List<Prepared> trainSet, List<Prepared>? devSet, int iterations, string name, int seed)
     {
         const int L = SpanTags.Count;
         var order = new List<(int Doc, int Start, int End)>();
@@ -110,7 +150,7 @@ public sealed class AttributionTrainer
         var tw = new float[(L + 1) * L];
         var tu = new float[(L + 1) * L];
         float c = 1;
-        var rng = new Random(Seed);
+        var rng = new Random(seed);
         var scores = new float[1024 * L];
         var pred = new byte[1024];
         float[]? best = null, bestT = null;
@@ -208,7 +248,15 @@ public sealed class AttributionTrainer
             Log?.Invoke(line);
         }
 
-        return new StageResult(best!, bestT!, bestEpoch, bestF1);
+        return new StageResult(best!, bestT!, new[] { bestEpoch }, bestF1);
+    }
+
+    private static void AddScaled(float[] sum, float[] x, float scale)
+    {
+        for (int i = 0; i < sum.Length; i++)
+        {
+            sum[i] += x[i] * scale;
+        }
     }
 
     private static float[] Average(float[] w, float[] u, float c)
