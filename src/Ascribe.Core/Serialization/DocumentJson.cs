@@ -31,6 +31,7 @@ public static class DocumentJson
         w.WriteStartArray("quotes");
         foreach (var q in doc.Quotes)
         {
+            Spill(w);
             w.WriteStartObject();
             w.WriteNumber("open", q.Open);
             w.WriteNumber("close", q.Close);
@@ -46,6 +47,7 @@ public static class DocumentJson
         w.WriteStartArray("attributions");
         foreach (var a in doc.Attributions)
         {
+            Spill(w);
             w.WriteStartObject();
             w.WriteString("kind", KindName(a.Kind));
             WriteSpan(w, "source", doc, a.Source);
@@ -106,6 +108,7 @@ public static class DocumentJson
         w.WriteStartArray("entities");
         foreach (var e in doc.Entities)
         {
+            Spill(w);
             w.WriteStartObject();
             w.WriteString("id", e.Id);
             w.WriteString("name", e.Name);
@@ -134,6 +137,7 @@ public static class DocumentJson
             w.WriteStartArray("mentions");
             foreach (var m in e.Mentions)
             {
+                Spill(w);
                 w.WriteStartObject();
                 w.WriteNumber("start", m.Start);
                 w.WriteNumber("end", m.End);
@@ -149,6 +153,7 @@ public static class DocumentJson
         w.WriteStartArray("flags");
         foreach (var f in doc.Flags)
         {
+            Spill(w);
             w.WriteStartObject();
             w.WriteString("code", f.Code);
             w.WriteNumber("start", f.Start);
@@ -299,32 +304,92 @@ public static class DocumentJson
 
     /// <summary>
     /// Writes one document as one line of JSON and a line end to <paramref name="writer"/>: the
-    /// same characters as <see cref="ToJsonLine"/>, decoded from the UTF-8 buffer a block at a
-    /// time, so a long article's JSON is not held as a copy and a string too.
+    /// same characters as <see cref="ToJsonLine"/>, passed on as they are written, so a long
+    /// article's JSON is never held whole.
     /// </summary>
     public static void WriteJsonLine(TextWriter writer, Document doc)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var stream = new TextWriterStream(writer))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(w, doc);
         }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var decoder = System.Text.Encoding.UTF8.GetDecoder();
-        var chars = new char[16384];
-        while (true)
+        writer.WriteLine();
+    }
+
+    /// <summary>Hands what the writer holds to its stream once it passes 64 KiB (between elements of long arrays), so the writer's buffer stays small; the bytes are the same.</summary>
+    private static void Spill(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 1 << 16)
         {
-            decoder.Convert(bytes, chars, flush: true, out int used, out int written, out bool completed);
-            writer.Write(chars, 0, written);
-            bytes = bytes[used..];
-            if (completed)
+            w.Flush();
+        }
+    }
+
+    /// <summary>A write-only stream that decodes UTF-8 into a <see cref="TextWriter"/>.</summary>
+    private sealed class TextWriterStream : Stream
+    {
+        private readonly TextWriter _writer;
+        private readonly System.Text.Decoder _decoder = System.Text.Encoding.UTF8.GetDecoder();
+        private readonly char[] _chars = new char[16384];
+
+        public TextWriterStream(TextWriter writer)
+        {
+            _writer = writer;
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Decode(buffer, flush: false);
+
+        public override void Flush()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
             {
-                break;
+                Decode(ReadOnlySpan<byte>.Empty, flush: true);
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Decode(ReadOnlySpan<byte> bytes, bool flush)
+        {
+            while (true)
+            {
+                _decoder.Convert(bytes, _chars, flush, out int used, out int written, out bool completed);
+                _writer.Write(_chars, 0, written);
+                bytes = bytes[used..];
+                if (completed || (bytes.IsEmpty && written == 0))
+                {
+                    return;
+                }
             }
         }
 
-        writer.WriteLine();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     public static string KindName(AttributionKind kind) => kind switch
