@@ -327,7 +327,13 @@ public static class NameMatcher
     /// (<paramref name="asMention"/> true) equals a key of the name: the surname's folded form,
     /// phonetic keys and their skeletons, and for acronyms the letters and the initials.
     /// </summary>
-    public static IEnumerable<string> MatchKeys(string text, SourceLexicon? lexicon, bool asMention)
+    public static IReadOnlyList<string> MatchKeys(string text, SourceLexicon? lexicon, bool asMention) =>
+        MatchKeysCache.GetOrAdd((text, lexicon ?? SourceLexicon.Default, asMention), static key => MatchKeysUncached(key.Item1, key.Item2, key.Item3).ToArray());
+
+    /// <summary>Memoized per name, lexicon and side: a name recurs across a document and each mention looks its keys up again.</summary>
+    private static readonly BoundedCache<(string, SourceLexicon, bool), string[]> MatchKeysCache = new(1 << 16);
+
+    private static IEnumerable<string> MatchKeysUncached(string text, SourceLexicon lexicon, bool asMention)
     {
         var parsed = Parse(text, lexicon);
         if (parsed.Surname.Length == 0)
