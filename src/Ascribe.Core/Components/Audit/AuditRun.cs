@@ -12,6 +12,7 @@ internal sealed partial class AuditRun
     private static readonly string[] HeadEnds = { "of", "for", "at", "in", "from", "with", "familiar", "close", "who", "which", "that", "on" };
 
     private readonly Document _doc;
+    private readonly string?[] _lower; // Lower of each token, made on first use (quotes and attributions overlap)
     private readonly AuditLexicon _words;
     private readonly CueLexicon _cues;
     private readonly Dictionary<string, Entity> _entities;
@@ -22,6 +23,7 @@ internal sealed partial class AuditRun
     public AuditRun(Document doc, AuditLexicon words, CueLexicon cues)
     {
         _doc = doc;
+        _lower = new string?[doc.TokenCount];
         _words = words;
         _cues = cues;
         _entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
@@ -54,7 +56,7 @@ internal sealed partial class AuditRun
         _flags.Add(new Flag(code, span.Start, span.End, message));
     }
 
-    private string Lower(int token) => _doc[token].Norm.ToLowerInvariant();
+    private string Lower(int token) => _lower[token] ??= _doc[token].Norm.ToLowerInvariant();
 
     private bool IsWord(int token) => _doc[token].Kind is TokenKind.Word or TokenKind.Number;
 
