@@ -181,7 +181,7 @@ internal sealed class AttributionFeatures
     {
         var bigger = ArrayPool<int>.Shared.Rent(Math.Max(_buckets.Length * 2, needed));
         _buckets.AsSpan(0, _count).CopyTo(bigger);
-        ArrayPool<int>.Shared.Return(_buckets);
+        GiveBack(_buckets);
         _buckets = bigger;
     }
 
@@ -190,7 +190,13 @@ internal sealed class AttributionFeatures
     {
         var buckets = _buckets;
         _buckets = Array.Empty<int>();
-        if (buckets.Length > 0)
+        GiveBack(buckets);
+    }
+
+    /// <summary>Returns a buffer to the shared pool unless it is empty or larger than 16 MiB (the rows of a paragraph of tens of thousands of tokens), which the pool would keep for good.</summary>
+    private static void GiveBack(int[] buckets)
+    {
+        if (buckets.Length > 0 && buckets.Length <= 1 << 22)
         {
             ArrayPool<int>.Shared.Return(buckets);
         }
