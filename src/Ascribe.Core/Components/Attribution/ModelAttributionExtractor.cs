@@ -237,7 +237,12 @@ public sealed class ModelAttributionExtractor : IPipelineComponent
             }
 
             int e = t + 1;
-            while (e < tags.Length && tags[e] == SpanTags.Inside(kind))
+            while (e < tags.Length && tags[e] == SpanTags.Inside(kind) && tags[t] != SpanTags.EContent)
+            {
+                e++;
+            }
+
+            if (kind == 3 && tags[t] != SpanTags.EContent && e < tags.Length && tags[e] == SpanTags.EContent)
             {
                 e++;
             }

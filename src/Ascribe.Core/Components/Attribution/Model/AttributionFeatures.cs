@@ -15,7 +15,7 @@ namespace Ascribe.Core.Components.Attribution.Model;
 internal sealed class AttributionFeatures
 {
     /// <summary>Bumped whenever the templates change, so a model trained on other features is refused.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private readonly Document _doc;
     private readonly string _norm;
@@ -453,7 +453,7 @@ internal sealed class AttributionFeatures
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int StackTag(int t) => t < 0 || t >= _doc.TokenCount ? 7 : _stack![t];
+    private int StackTag(int t) => t < 0 || t >= _doc.TokenCount ? SpanTags.Count : _stack![t];
 
     private void ExtractStacked(int t, ReadOnlySpan<char> w0, int q)
     {

@@ -223,7 +223,7 @@ public sealed class AttributionModel
         int last = 0;
         for (int y = 1; y < L; y++)
         {
-            if (delta[(n - 1) * W + y] > delta[(n - 1) * W + last])
+            if (SpanTags.CanEnd(y) && delta[(n - 1) * W + y] > delta[(n - 1) * W + last])
             {
                 last = y;
             }

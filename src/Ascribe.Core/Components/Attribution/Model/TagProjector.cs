@@ -33,6 +33,11 @@ internal static class TagProjector
             {
                 tags[t] = (byte)SpanTags.Inside(kind);
             }
+
+            if (kind == 3 && e - s > 1)
+            {
+                tags[e - 1] = SpanTags.EContent;
+            }
         }
 
         return tags;
