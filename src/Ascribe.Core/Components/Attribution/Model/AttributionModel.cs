@@ -162,7 +162,7 @@ public sealed class AttributionModel
         }
     }
 
-    /// <summary>Per previous tag, a lane mask of the current tags it may be followed by (<see cref="SpanTags.IsLegal"/>); the eighth lane is never set.</summary>
+    /// <summary>Per previous tag, a lane mask of the current tags it may be followed by (<see cref="SpanTags.IsLegal"/>); lanes past the last tag are never set.</summary>
     private static readonly Vector256<int>[] LegalNext = Enumerable.Range(0, SpanTags.Count)
         .Select(p => Vector256.Create(Enumerable.Range(0, WeightRows.Width).Select(y => y < SpanTags.Count && SpanTags.IsLegal(p, y) ? -1 : 0).ToArray()))
         .ToArray();
@@ -186,7 +186,7 @@ public sealed class AttributionModel
         var delta = n * W <= 4096 ? stackalloc float[n * W] : new float[n * W];
         var back = n * W <= 2048 ? stackalloc int[n * W] : new int[n * W];
 
-        // into[p * W + y]: the weight of moving from tag p to tag y, the eighth lane zero.
+        // into[p * W + y]: the weight of moving from tag p to tag y; lanes past the last tag zero.
         Span<float> into = stackalloc float[L * W];
         into.Clear();
         for (int p = 0; p < L; p++)
