@@ -166,6 +166,7 @@ public static class QuickHarness
     {
         var whole = Measure("ascribe full pipeline (DefaultPipeline.Create)", corpus, pipeline, minWords, minSeconds);
         var seconds = new double[pipeline.Components.Count];
+        var allocated = new long[pipeline.Components.Count];
         long words = 0;
         var sw = Stopwatch.StartNew();
         while (words < minWords || sw.Elapsed.TotalSeconds < minSeconds)
@@ -175,9 +176,11 @@ public static class QuickHarness
                 var doc = new Document("d", text);
                 for (int c = 0; c < seconds.Length; c++)
                 {
+                    long bytes = GC.GetAllocatedBytesForCurrentThread();
                     long start = Stopwatch.GetTimestamp();
                     pipeline.Components[c].Process(doc);
                     seconds[c] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    allocated[c] += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
             }
 
@@ -187,7 +190,7 @@ public static class QuickHarness
         double total = seconds.Sum();
         for (int c = 0; c < seconds.Length; c++)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"COMPONENT\t{pipeline.Components[c].Name}\t{words / seconds[c]:F0}\twords/s\t{100 * seconds[c] / total:F1}\t%"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"COMPONENT\t{pipeline.Components[c].Name}\t{words / seconds[c]:F0}\twords/s\t{100 * seconds[c] / total:F1}\t%\t{(double)allocated[c] / words:F0}\tbytes/word"));
         }
 
         if (pipeline.Components.OfType<ModelAttributionExtractor>().FirstOrDefault() is { } extractor)

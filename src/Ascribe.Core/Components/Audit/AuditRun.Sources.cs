@@ -131,7 +131,6 @@ internal sealed partial class AuditRun
     {
         var attributing = _doc.Attributions.Where(a => a.Source is not null || a.Speaker is not null || a.Cue is not null).ToList();
         var covered = new List<TextSpan>();
-        var attributedText = new List<string>();
         foreach (var a in attributing)
         {
             covered.AddRange(a.Content);
@@ -144,8 +143,6 @@ internal sealed partial class AuditRun
             {
                 covered.Add(c);
             }
-
-            attributedText.Add(" " + string.Join(' ', a.Content.SelectMany(LowerWords)) + " ");
         }
 
         // Indexed and joined once: a scan of every attribution per quote made long documents quadratic (issue 9).
@@ -171,29 +168,42 @@ internal sealed partial class AuditRun
         var open = new List<(Quote Quote, List<string> Words)>();
         for (int i = 0; i < quotes.Count; i++)
         {
-            var words = LowerWords(quotes[i].Content);
+            if (!attributed[i] && WordTokens(quotes[i].Content) is { Count: >= 4 } tokens)
+            {
+                open.Add((quotes[i], tokens.ConvertAll(Lower)));
+            }
+        }
+
+        // The attributed text is only searched for open quotations: without any, it is not built.
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        var attributedText = new List<string>();
+        foreach (var a in attributing)
+        {
+            attributedText.Add(" " + string.Join(' ', a.Content.SelectMany(LowerWords)) + " ");
+        }
+
+        for (int i = 0; i < quotes.Count; i++)
+        {
             if (attributed[i])
             {
-                attributedText.Add(" " + string.Join(' ', words) + " ");
-            }
-            else if (words.Count >= 4)
-            {
-                open.Add((quotes[i], words));
+                attributedText.Add(" " + string.Join(' ', LowerWords(quotes[i].Content)) + " ");
             }
         }
 
         string allAttributedText = string.Join('\n', attributedText);
 
-        // Every run of four attributed words: a quotation whose first four words are not among them
-        // cannot be found in the attributed text, and the search below (a scan of all of it) is skipped.
-        var fourWords = new HashSet<string>(StringComparer.Ordinal);
+        // A hash of every run of four attributed words (as joined by one space): a quotation whose
+        // first four words hash to none of them cannot be found in the attributed text, and the
+        // search below (a scan of all of it) is skipped. Equal runs hash alike, so a quotation is
+        // never skipped wrongly; a rare collision only costs the search.
+        var fourWords = new HashSet<ulong>();
         foreach (var line in attributedText)
         {
-            var w = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (int k = 0; k + 4 <= w.Length; k++)
-            {
-                fourWords.Add(string.Join(' ', w, k, 4));
-            }
+            AddFourWordHashes(line, fourWords);
         }
 
         int count = 0;
@@ -201,7 +211,7 @@ internal sealed partial class AuditRun
         {
             string text = " " + string.Join(' ', words) + " ";
             // Each attributed text is padded with spaces and holds no line break, so a match never spans two.
-            if (fourWords.Contains(string.Join(' ', words.Take(4))) && allAttributedText.Contains(text, StringComparison.Ordinal))
+            if (fourWords.Contains(FourWordHash(words)) && allAttributedText.Contains(text, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -211,5 +221,71 @@ internal sealed partial class AuditRun
         }
 
         return count;
+    }
+
+    private const ulong HashOffset = 14695981039346656037UL;
+    private const ulong HashPrime = 1099511628211UL;
+
+    private static ulong HashChars(ulong h, ReadOnlySpan<char> chars)
+    {
+        foreach (char c in chars)
+        {
+            h = (h ^ c) * HashPrime;
+        }
+
+        return h;
+    }
+
+    /// <summary>The hash of the first four words joined by single spaces.</summary>
+    private static ulong FourWordHash(List<string> words)
+    {
+        ulong h = HashChars(HashOffset, words[0]);
+        for (int k = 1; k < 4; k++)
+        {
+            h = HashChars((h ^ ' ') * HashPrime, words[k]);
+        }
+
+        return h;
+    }
+
+    /// <summary>Adds the hash of every four consecutive space-separated words of <paramref name="line"/> (empty words skipped).</summary>
+    private static void AddFourWordHashes(string line, HashSet<ulong> hashes)
+    {
+        Span<(int Start, int Length)> window = stackalloc (int, int)[4];
+        int count = 0;
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < line.Length && line[i] != ' ')
+            {
+                i++;
+            }
+
+            window[count % 4] = (start, i - start);
+            count++;
+            if (count >= 4)
+            {
+                ulong h = HashOffset;
+                for (int k = 0; k < 4; k++)
+                {
+                    var (ws, wl) = window[(count + k) % 4];
+                    if (k > 0)
+                    {
+                        h = (h ^ ' ') * HashPrime;
+                    }
+
+                    h = HashChars(h, line.AsSpan(ws, wl));
+                }
+
+                hashes.Add(h);
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ internal sealed partial class AuditRun
     private readonly Dictionary<string, Entity> _entities;
     private readonly List<Flag> _flags = new();
     private readonly HashSet<(string, int, int)> _flagged = new();
+    private readonly Dictionary<Entity, string?> _interests = new(ReferenceEqualityComparer.Instance);
     private List<AttributionFacts> _facts = new();
 
     public AuditRun(Document doc, AuditLexicon words, CueLexicon cues)
@@ -141,9 +142,21 @@ internal sealed partial class AuditRun
             SourceType.Government => "government",
             SourceType.Country => "country",
             SourceType.Anonymous or SourceType.Media or SourceType.Document => null,
-            _ => InterestIn(new[] { entity.Name }.Concat(entity.Aliases).Concat(entity.Description)),
+            _ => EntityInterest(entity),
         };
         return new SourceParty(entity.Id, entity.Name, entity.Type, interest, mention);
+    }
+
+    /// <summary>The role word of an entity's names and descriptions, found once per entity: every attribution and cite of the entity asks for it.</summary>
+    private string? EntityInterest(Entity entity)
+    {
+        if (!_interests.TryGetValue(entity, out var interest))
+        {
+            interest = InterestIn(new[] { entity.Name }.Concat(entity.Aliases).Concat(entity.Description));
+            _interests.Add(entity, interest);
+        }
+
+        return interest;
     }
 
     /// <summary>

@@ -205,7 +205,7 @@ internal sealed partial class ResolutionRun
     private Cluster ResolveNominal(Phrase p, bool isSource)
     {
         string text = TextOf(p.Start, p.End);
-        var head = p.Head >= 0 ? _lex.HeadOf(F(p.Head), out _) : HeadClass.None;
+        var head = p.Head >= 0 ? HeadOfToken(p.Head, out _) : HeadClass.None;
         if (p.Head > p.Start && _lex.Heads.TryGetValue(F(p.Head - 1) + " " + F(p.Head), out var two))
         {
             head = two;

@@ -725,7 +725,7 @@ internal sealed partial class ResolutionRun
             h++;
         }
 
-        var head = _lex.HeadOf(F(h), out _);
+        var head = HeadOfToken(h, out _);
         if (head == HeadClass.None && !_lex.Titles.ContainsKey(F(h)))
         {
             return (null, HeadClass.None);

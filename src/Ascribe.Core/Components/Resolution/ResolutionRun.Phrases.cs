@@ -53,7 +53,7 @@ internal sealed partial class ResolutionRun
             if (run.Start > start + 1 && W(run.Start - 1) == "," && !runs.Any(r => r.Start == start && r.End == run.Start - 1))
             {
                 var lead = Nominal(start, run.Start - 1, possessive: false);
-                if (lead.Head >= 0 && _lex.HeadOf(F(lead.Head), out _) is HeadClass.Person || _lex.Titles.ContainsKey(F(lead.Head)))
+                if (lead.Head >= 0 && HeadOfToken(lead.Head, out _) is HeadClass.Person || _lex.Titles.ContainsKey(F(lead.Head)))
                 {
                     return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = run, Lead = (start, run.Start - 1) };
                 }
@@ -115,7 +115,7 @@ internal sealed partial class ResolutionRun
             // other sources described by a name.
             if (run.End < end && IsWord(run.End) && !IsCap(run.End))
             {
-                var next = _lex.HeadOf(F(run.End), out bool pl);
+                var next = HeadOfToken(run.End, out bool pl);
                 // A name with a type of its own keeps the phrase when the noun only classifies it ("the Reuters agency").
                 var own = NamedType(run);
                 bool sameKind = next is HeadClass.Media or HeadClass.Government or HeadClass.Organization
@@ -136,7 +136,7 @@ internal sealed partial class ResolutionRun
                     modifiers = IsWord(k) && !IsCap(k) && Array.IndexOf(PhraseBoundaries, F(k)) < 0 && F(k) != "and";
                 }
 
-                if (!modifiers || !(_lex.HeadOf(F(next.Start - 1), out _) == HeadClass.Person || _lex.Titles.ContainsKey(F(next.Start - 1))))
+                if (!modifiers || !(HeadOfToken(next.Start - 1, out _) == HeadClass.Person || _lex.Titles.ContainsKey(F(next.Start - 1))))
                 {
                     break;
                 }
@@ -178,7 +178,7 @@ internal sealed partial class ResolutionRun
         // The head is the last word before a preposition, comma or participle ("a poll released Thursday").
         int h = s;
         while (h + 1 < end && Array.IndexOf(PhraseBoundaries, F(h + 1)) < 0 && W(h + 1) != "," && W(h + 1) != "("
-            && !(h + 1 > s && F(h + 1).EndsWith("ed", StringComparison.Ordinal) && !IsCap(h + 1) && _lex.HeadOf(F(h + 1), out _) == HeadClass.None))
+            && !(h + 1 > s && F(h + 1).EndsWith("ed", StringComparison.Ordinal) && !IsCap(h + 1) && HeadOfToken(h + 1, out _) == HeadClass.None))
         {
             h++;
         }
@@ -196,7 +196,7 @@ internal sealed partial class ResolutionRun
             possessive |= F(k) == "'s";
         }
 
-        _lex.HeadOf(F(h), out bool plural);
+        HeadOfToken(h, out bool plural);
         return new Phrase { Kind = PhraseKind.Nominal, Start = start, End = end, Head = h, Definite = definite && !possessive, Possessive = possessive, Plural = plural };
     }
 

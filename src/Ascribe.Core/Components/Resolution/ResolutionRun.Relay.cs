@@ -147,7 +147,7 @@ internal sealed partial class ResolutionRun
             }
 
             string f = F(e);
-            if (words > 0 && Array.IndexOf(ObjectStops, f) >= 0 && !(f is "and" && e + 1 < _doc.TokenCount && IsWord(e + 1) && _lex.HeadOf(F(e + 1), out _) == HeadClass.None && !IsCap(e + 1) && LooksLikeCoordinatedModifier(e)))
+            if (words > 0 && Array.IndexOf(ObjectStops, f) >= 0 && !(f is "and" && e + 1 < _doc.TokenCount && IsWord(e + 1) && HeadOfToken(e + 1, out _) == HeadClass.None && !IsCap(e + 1) && LooksLikeCoordinatedModifier(e)))
             {
                 break;
             }
@@ -174,7 +174,7 @@ internal sealed partial class ResolutionRun
                 return false;
             }
 
-            if (_lex.HeadOf(F(k), out bool plural) is HeadClass.People or HeadClass.Person && plural)
+            if (HeadOfToken(k, out bool plural) is HeadClass.People or HeadClass.Person && plural)
             {
                 return true;
             }

@@ -27,6 +27,9 @@ internal sealed partial class ResolutionRun
     /// <summary>Per sentence, which third-person pronouns it holds (<see cref="SingularPronoun"/>, <see cref="PluralPronoun"/>); two extra zero entries at the end.</summary>
     private byte[] _pronounsAhead = Array.Empty<byte>();
     private readonly string?[] _folded;
+
+    /// <summary>Per token, <see cref="SourceLexicon.HeadOf"/> of its folded form: 0 when not asked yet, else 1 + 2 * class + plural; [2t] with guessing, [2t + 1] without.</summary>
+    private readonly byte[] _heads;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     private readonly List<Cluster> _clusters = new();
     private readonly List<HistoryItem> _history = new();
@@ -39,14 +42,19 @@ internal sealed partial class ResolutionRun
         _doc = doc;
         _lex = lexicon;
         _folded = new string?[doc.TokenCount];
+        _heads = new byte[2 * doc.TokenCount];
         _quoteSpans = new SpanIndex(doc.Quotes.Where(q => q.Depth == 0).Select(q => q.Outer));
 
+        // Each distinct lower-case word is made into a string once; the rest are looked up in place.
+        var lowerWords = _lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        string text = doc.Normalized.Text;
         for (int t = 0; t < doc.TokenCount; t++)
         {
-            string w = W(t);
-            if (w.Length > 0 && char.IsLower(w[0]))
+            ref readonly var data = ref doc.TokenData[t];
+            var w = text.AsSpan(data.NormStart, data.NormEnd - data.NormStart);
+            if (w.Length > 0 && char.IsLower(w[0]) && !lowerWords.Contains(w))
             {
-                _lowerWords.Add(w);
+                _lowerWords.Add(w.ToString());
             }
         }
     }
@@ -100,14 +108,11 @@ internal sealed partial class ResolutionRun
         // Third-person pronouns (and "who", which keeps its antecedent a subject: "Suu Kyi, who had
         // breakfast with Biden") and plural subjects outside quotes keep chains going (and teach
         // gender) even when they are not sources themselves.
-        var sourceTokens = new HashSet<int>();
+        var sourceTokens = new bool[_doc.TokenCount];
         foreach (var span in sources.Keys)
         {
             var (ts, te) = _doc.TokenRange(span);
-            for (int k = ts; k < te; k++)
-            {
-                sourceTokens.Add(k);
-            }
+            sourceTokens.AsSpan(ts, te - ts).Fill(true);
         }
 
         _pronounsAhead = new byte[_doc.Sentences.Count + 2];
@@ -124,7 +129,7 @@ internal sealed partial class ResolutionRun
                 };
             }
 
-            if (!sourceTokens.Contains(t) && F(t) is "he" or "she" or "him" or "his" or "her" or "they" or "them" or "their" or "who" && !InQuote(_doc.TokenData[t].Start))
+            if (!sourceTokens[t] && F(t) is "he" or "she" or "him" or "his" or "her" or "they" or "them" or "their" or "who" && !InQuote(_doc.TokenData[t].Start))
             {
                 int tok = t;
                 events.Add((_doc.TokenData[t].Start, 1, () => ResolvePronoun(tok, isSource: false)));
@@ -222,7 +227,7 @@ internal sealed partial class ResolutionRun
     }
 
     /// <summary>Sentence-initial plural noun phrases about people ("Union leaders met ...", "Protesters said ..."): antecedents for "they".</summary>
-    private IEnumerable<(int Start, int End)> PluralSubjects(HashSet<int> sourceTokens)
+    private IEnumerable<(int Start, int End)> PluralSubjects(bool[] sourceTokens)
     {
         foreach (var sent in _doc.Sentences)
         {
@@ -234,13 +239,13 @@ internal sealed partial class ResolutionRun
 
             for (int h = s; h < Math.Min(sent.TokenEnd - 1, s + 4); h++)
             {
-                if (!IsWord(h) || sourceTokens.Contains(h) || InQuote(_doc.TokenData[h].Start))
+                if (!IsWord(h) || sourceTokens[h] || InQuote(_doc.TokenData[h].Start))
                 {
                     break;
                 }
 
-                if (_lex.HeadOf(F(h), out bool plural) is HeadClass.People or HeadClass.Person && IsWord(h + 1) && !IsCap(h + 1)
-                    && (plural || (h > s && F(s) is "the" or "my" or "our" && _lex.HeadOf(F(h), out _, guess: false) == HeadClass.Person
+                if (HeadOfToken(h, out bool plural) is HeadClass.People or HeadClass.Person && IsWord(h + 1) && !IsCap(h + 1)
+                    && (plural || (h > s && F(s) is "the" or "my" or "our" && HeadOfToken(h, out _, guess: false) == HeadClass.Person
                         && PronounAhead(SentenceOf(h), SingularPronoun))))
                 {
                     yield return (s, h + 1);
@@ -255,7 +260,7 @@ internal sealed partial class ResolutionRun
     /// crew members", "the removal of thousands of voters"): weaker antecedents for "they" than
     /// subjects, found only where part-of-speech tags mark the head as a plural noun.
     /// </summary>
-    private IEnumerable<(int Start, int End)> PluralGroups(HashSet<int> sourceTokens)
+    private IEnumerable<(int Start, int End)> PluralGroups(bool[] sourceTokens)
     {
         for (int si = 0; si < _doc.Sentences.Count; si++)
         {
@@ -263,16 +268,16 @@ internal sealed partial class ResolutionRun
             var sent = _doc.Sentences[si];
             for (int h = sent.TokenStart + 1; h < sent.TokenEnd && PronounAhead(si, PluralPronoun); h++)
             {
-                if (_doc.TokenData[h].Tag != "NNS" || sourceTokens.Contains(h) || IsCap(h) || IsSubjectPosition(h)
+                if (_doc.TokenData[h].Tag != "NNS" || sourceTokens[h] || IsCap(h) || IsSubjectPosition(h)
                     || (h + 1 < sent.TokenEnd && _doc.TokenData[h + 1].Tag is "NN" or "NNS")
-                    || _lex.HeadOf(F(h), out bool plural, guess: false) is not (HeadClass.People or HeadClass.Person) || !plural
+                    || HeadOfToken(h, out bool plural, guess: false) is not (HeadClass.People or HeadClass.Person) || !plural
                     || InQuote(_doc.TokenData[h].Start))
                 {
                     continue;
                 }
 
                 int s = h;
-                while (s - 1 >= sent.TokenStart && !IsCap(s - 1) && !sourceTokens.Contains(s - 1)
+                while (s - 1 >= sent.TokenStart && !IsCap(s - 1) && !sourceTokens[s - 1]
                     && _doc.TokenData[s - 1].Tag is "JJ" or "JJR" or "JJS" or "CD" or "NN" or "VBN")
                 {
                     s--;
@@ -522,6 +527,20 @@ internal sealed partial class ResolutionRun
                 dest[i] = char.ToLowerInvariant(source[i]);
             }
         });
+    }
+
+    /// <summary><see cref="SourceLexicon.HeadOf"/> of <see cref="F"/>, computed once per token and mode: phrase, relay and plural scans ask for the same tokens again.</summary>
+    private HeadClass HeadOfToken(int t, out bool plural, bool guess = true)
+    {
+        ref byte memo = ref _heads[(2 * t) + (guess ? 0 : 1)];
+        if (memo == 0)
+        {
+            var head = _lex.HeadOf(F(t), out bool p, guess);
+            memo = (byte)(1 + (2 * (int)head) + (p ? 1 : 0));
+        }
+
+        plural = ((memo - 1) & 1) != 0;
+        return (HeadClass)((memo - 1) >> 1);
     }
 
     private bool IsWord(int t) => _doc.TokenData[t].Kind is TokenKind.Word or TokenKind.Number;
