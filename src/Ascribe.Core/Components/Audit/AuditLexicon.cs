@@ -37,7 +37,68 @@ public sealed class AuditLexicon
             kv => kv.Value.OrderByDescending(p => p.Length).GroupBy(p => p[0], StringComparer.Ordinal)
                 .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
             StringComparer.Ordinal);
+        Classes = new WordClasses(
+            Class(Hedge), Class(AnonymousHead), Class(AnonymousStart), Class(Interested), Class(Contrast), Class(Negation),
+            Class(ObjectCue), Class(Dangling), Class(Relay), Class(Pronoun), Class(Stop));
     }
+
+    /// <summary>Each word class resolved once, for callers that ask per word.</summary>
+    internal WordClasses Classes { get; }
+
+    /// <summary>The one-word forms and the phrases (by first word) of one class.</summary>
+    internal sealed class WordClass
+    {
+        private static readonly FrozenDictionary<string, string[][]> NoPhrases = FrozenDictionary<string, string[][]>.Empty;
+
+        public WordClass(FrozenSet<string>? words, FrozenDictionary<string, string[][]>? phrases)
+        {
+            Words = words ?? FrozenSet<string>.Empty;
+            Phrases = phrases ?? NoPhrases;
+        }
+
+        public FrozenSet<string> Words { get; }
+
+        public FrozenDictionary<string, string[][]> Phrases { get; }
+
+        public bool Is(string word) => Words.Contains(word);
+
+        /// <inheritdoc cref="AuditLexicon.MatchAt"/>
+        public int MatchAt(IReadOnlyList<string> words, int at)
+        {
+            if (words[at] is { } first && Phrases.Count > 0 && Phrases.TryGetValue(first, out var list))
+            {
+                foreach (var phrase in list)
+                {
+                    if (at + phrase.Length > words.Count)
+                    {
+                        continue;
+                    }
+
+                    bool all = true;
+                    for (int k = 0; k < phrase.Length && all; k++)
+                    {
+                        all = words[at + k] == phrase[k];
+                    }
+
+                    if (all)
+                    {
+                        return phrase.Length;
+                    }
+                }
+            }
+
+            return Is(words[at]) ? 1 : 0;
+        }
+    }
+
+    /// <summary>The classes the audit asks for.</summary>
+    internal sealed record WordClasses(
+        WordClass Hedge, WordClass AnonymousHead, WordClass AnonymousStart, WordClass Interested, WordClass Contrast, WordClass Negation,
+        WordClass ObjectCue, WordClass Dangling, WordClass Relay, WordClass Pronoun, WordClass Stop);
+
+    private WordClass Class(string wordClass) => new(
+        _words.TryGetValue(wordClass, out var set) ? set : null,
+        _phrases.TryGetValue(wordClass, out var byFirst) ? byFirst : null);
 
     /// <summary>The lists shipped with Ascribe, loaded once.</summary>
     public static AuditLexicon Default => Shared.Value;

@@ -30,7 +30,7 @@ internal sealed partial class AuditRun
         for (int j = 0; j < ordered.Count; j++)
         {
             var later = ordered[j];
-            var paired = new HashSet<int>();
+            HashSet<int>? paired = null;
             if (ContrastBefore(later) is { } marker)
             {
                 for (int i = j - 1; i >= 0; i--)
@@ -44,7 +44,7 @@ internal sealed partial class AuditRun
                     if (DifferentSources(earlier, later) && earlier.Topic.Overlaps(later.Topic))
                     {
                         AddConflict(earlier, later, $"introduced by \"{marker}\"");
-                        paired.Add(earlier.Index);
+                        (paired ??= new HashSet<int>()).Add(earlier.Index);
                         break;
                     }
                 }
@@ -55,12 +55,12 @@ internal sealed partial class AuditRun
                 var earlier = ordered[i];
                 // The cheap tests first: most pairs are of the same polarity.
                 bool opposite = earlier.Negated != later.Negated || later.Stance == "denial";
-                if (!opposite || paired.Contains(earlier.Index) || !DifferentSources(earlier, later))
+                if (!opposite || (paired is not null && paired.Contains(earlier.Index)) || !DifferentSources(earlier, later))
                 {
                     continue;
                 }
 
-                int shared = earlier.Topic.Count(later.Topic.Contains);
+                int shared = SharedCount(earlier.Topic, later.Topic);
                 int smaller = Math.Min(earlier.Topic.Count, later.Topic.Count);
                 if (shared >= 2 && shared * 2 >= smaller)
                 {
@@ -68,6 +68,17 @@ internal sealed partial class AuditRun
                 }
             }
         }
+    }
+
+    private static int SharedCount(HashSet<string> a, HashSet<string> b)
+    {
+        int shared = 0;
+        foreach (var w in a)
+        {
+            shared += b.Contains(w) ? 1 : 0;
+        }
+
+        return shared;
     }
 
     /// <summary>Different speakers (an unresolved one differs from any resolved one) and different origins.</summary>
@@ -107,7 +118,7 @@ internal sealed partial class AuditRun
 
         for (int i = 0; i < words.Count; i++)
         {
-            int n = _words.MatchAt(AuditLexicon.Contrast, words, i);
+            int n = _classes.Contrast.MatchAt(words, i);
             if (n > 0)
             {
                 return string.Join(' ', words.Skip(i).Take(n));
@@ -138,7 +149,7 @@ internal sealed partial class AuditRun
         }
 
         int needed = Math.Min(2, Math.Max(1, (lead.Topic.Count + 1) / 2));
-        var support = _facts.Where(f => f == lead || f.Topic.Count(lead.Topic.Contains) >= needed).ToList();
+        var support = _facts.Where(f => f == lead || SharedCount(f.Topic, lead.Topic) >= needed).ToList();
         var ids = new List<string>();
         var names = new List<string>();
         foreach (var f in support)

@@ -75,7 +75,7 @@ internal sealed partial class AuditRun
 
             string word = Lower(last);
             int cue = -1;
-            if (_words.Is(AuditLexicon.ObjectCue, word))
+            if (_classes.ObjectCue.Is(word))
             {
                 // "she was told." is complete: a passive needs no object.
                 string before = last > sent.TokenStart ? Lower(last - 1) : string.Empty;
@@ -84,7 +84,7 @@ internal sealed partial class AuditRun
                     cue = last;
                 }
             }
-            else if (_words.Is(AuditLexicon.Dangling, word))
+            else if (_classes.Dangling.Is(word))
             {
                 int seen = 0;
                 for (int t = last - 1; t >= sent.TokenStart && seen < 6; t--)
@@ -96,7 +96,7 @@ internal sealed partial class AuditRun
 
                     seen++;
                     var norm = _doc[t].NormSpan;
-                    if (_cues.TryVerb(norm, out _) || _cues.TryNoun(norm, out _) || _words.Is(AuditLexicon.ObjectCue, Lower(t)))
+                    if (_cues.TryVerb(norm, out _) || _cues.TryNoun(norm, out _) || _classes.ObjectCue.Is(Lower(t)))
                     {
                         cue = t;
                     }

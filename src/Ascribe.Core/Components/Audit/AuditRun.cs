@@ -13,7 +13,7 @@ internal sealed partial class AuditRun
 
     private readonly Document _doc;
     private readonly string?[] _lower; // Lower of each token, made on first use (quotes and attributions overlap)
-    private readonly AuditLexicon _words;
+    private readonly AuditLexicon.WordClasses _classes;
     private readonly CueLexicon _cues;
     private readonly Dictionary<string, Entity> _entities;
     private readonly List<Flag> _flags = new();
@@ -25,7 +25,7 @@ internal sealed partial class AuditRun
     {
         _doc = doc;
         _lower = new string?[doc.TokenCount];
-        _words = words;
+        _classes = words.Classes;
         _cues = cues;
         _entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var entity in doc.Entities)
@@ -110,7 +110,7 @@ internal sealed partial class AuditRun
             Stance = stance,
             Sentence = sentence,
             Topic = TopicOf(content),
-            Negated = content.Any(w => _words.Is(AuditLexicon.Negation, w)),
+            Negated = content.Any(w => _classes.Negation.Is(w)),
             Hedge = FindHedge(content),
         };
 
@@ -167,7 +167,7 @@ internal sealed partial class AuditRun
     private SourceParty? FallbackParty(TextSpan span)
     {
         var words = LowerWords(span);
-        if (words.Count == 0 || words.All(w => _words.Is(AuditLexicon.Pronoun, w)))
+        if (words.Count == 0 || words.All(w => _classes.Pronoun.Is(w)))
         {
             return null;
         }
@@ -196,7 +196,7 @@ internal sealed partial class AuditRun
             }
         }
 
-        return _words.Is(AuditLexicon.AnonymousHead, words[headEnd - 1]) || _words.Is(AuditLexicon.AnonymousStart, words[0]);
+        return _classes.AnonymousHead.Is(words[headEnd - 1]) || _classes.AnonymousStart.Is(words[0]);
     }
 
     /// <summary>The first role word ("ministry", "official") in the given names and descriptions, or null.</summary>
@@ -210,7 +210,7 @@ internal sealed partial class AuditRun
                 .ToList();
             for (int i = 0; i < words.Count; i++)
             {
-                int n = _words.MatchAt(AuditLexicon.Interested, words, i);
+                int n = _classes.Interested.MatchAt(words, i);
                 if (n > 0)
                 {
                     return string.Join(' ', words.Skip(i).Take(n));
@@ -225,7 +225,7 @@ internal sealed partial class AuditRun
     {
         for (int i = 0; i < content.Count; i++)
         {
-            int n = _words.MatchAt(AuditLexicon.Hedge, content, i);
+            int n = _classes.Hedge.MatchAt(content, i);
             if (n > 0)
             {
                 return string.Join(' ', content.Skip(i).Take(n));
@@ -242,7 +242,7 @@ internal sealed partial class AuditRun
         foreach (var raw in words)
         {
             string w = raw.Trim('\'', '\u2019');
-            if (w.Length < 2 || _words.Is(AuditLexicon.Stop, w) || _words.Is(AuditLexicon.Negation, w))
+            if (w.Length < 2 || _classes.Stop.Is(w) || _classes.Negation.Is(w))
             {
                 continue;
             }
@@ -284,7 +284,7 @@ internal sealed partial class AuditRun
         var tokens = new List<int>();
         for (int t = sent.TokenStart; t < sent.TokenEnd; t++)
         {
-            if (IsWord(t) && !a.Content.Any(c => c.Contains(_doc[t].Start)))
+            if (IsWord(t) && !InContent(a, _doc[t].Start))
             {
                 tokens.Add(t);
             }
@@ -293,7 +293,7 @@ internal sealed partial class AuditRun
         var words = tokens.Select(Lower).ToList();
         for (int i = 0; i < words.Count; i++)
         {
-            int n = _words.MatchAt(AuditLexicon.Relay, words, i);
+            int n = _classes.Relay.MatchAt(words, i);
             if (n == 0)
             {
                 continue;
@@ -321,6 +321,20 @@ internal sealed partial class AuditRun
         }
     }
 
+    /// <summary>True when a content fragment of <paramref name="a"/> holds <paramref name="offset"/>.</summary>
+    private static bool InContent(Documents.Attribution a, int offset)
+    {
+        foreach (var c in a.Content)
+        {
+            if (c.Contains(offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The noun phrase after a relay marker, up to a comma, "that", the content or the sentence end.</summary>
     private TextSpan? RelayedPhrase(int from, Sentence sent, Documents.Attribution a)
     {
@@ -329,7 +343,7 @@ internal sealed partial class AuditRun
         for (int t = from; t < sent.TokenEnd && words < 8; t++)
         {
             var token = _doc[t];
-            if (a.Content.Any(c => c.Contains(token.Start)) || (a.Cue is { } cue && cue.Contains(token.Start)))
+            if (InContent(a, token.Start) || (a.Cue is { } cue && cue.Contains(token.Start)))
             {
                 break;
             }

@@ -61,7 +61,21 @@ public static class NameMatcher
     private static readonly BoundedCache<(string, string), bool> MatchCache = new(1 << 16);
 
     /// <summary>Memoized: names recur across a document, and folding and key expansion dominated speaker resolution (issue 9).</summary>
-    public static string Fold(string text) => FoldCache.GetOrAdd(text, FoldUncached);
+    public static string Fold(string text) => IsFolded(text) ? text : FoldCache.GetOrAdd(text, FoldUncached);
+
+    /// <summary>True when <paramref name="text"/> is its own fold: lower-case ASCII letters, digits, hyphens and apostrophes only (most words asked for are already folded).</summary>
+    private static bool IsFolded(string text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c is not ('-' or '\''))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string FoldUncached(string text)
     {

@@ -184,7 +184,7 @@ internal sealed partial class ResolutionRun
         int common = 0;
         for (int k = sent.TokenStart + 1; k < sent.TokenEnd && common < 2; k++)
         {
-            common += IsCap(k) && _lowerWords.Contains(W(k).ToLowerInvariant()) ? 1 : 0;
+            common += IsCap(k) && LowerWords.Contains(W(k).ToLowerInvariant()) ? 1 : 0;
         }
 
         return common >= 2;
@@ -253,7 +253,7 @@ internal sealed partial class ResolutionRun
         }
 
         bool atStart = s == _doc.Sentences[SentenceOf(s)].TokenStart || (s > 0 && _doc.TokenData[s - 1].Kind == TokenKind.Quote);
-        if (atStart && e - s > 1 && _lowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.IsFirstName(W(s)) && !_lex.Titles.ContainsKey(F(s)) && !_lex.Named.ContainsKey(F(s)))
+        if (atStart && e - s > 1 && LowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.IsFirstName(W(s)) && !_lex.Titles.ContainsKey(F(s)) && !_lex.Named.ContainsKey(F(s)))
         {
             s++;
         }
@@ -287,7 +287,7 @@ internal sealed partial class ResolutionRun
 
             // A capitalized sentence opener that the text also uses in lower case is an ordinary word.
             bool initial = s == _doc.Sentences[SentenceOf(s)].TokenStart || (s > 0 && _doc.TokenData[s - 1].Kind == TokenKind.Quote);
-            if (initial && _lowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.Named.ContainsKey(f) && !_lex.Countries.Contains(f))
+            if (initial && LowerWords.Contains(W(s).ToLowerInvariant()) && !_lex.Named.ContainsKey(f) && !_lex.Countries.Contains(f))
             {
                 return;
             }

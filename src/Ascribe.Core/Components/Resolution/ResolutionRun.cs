@@ -30,7 +30,7 @@ internal sealed partial class ResolutionRun
 
     /// <summary>Per token, <see cref="SourceLexicon.HeadOf"/> of its folded form: 0 when not asked yet, else 1 + 2 * class + plural; [2t] with guessing, [2t + 1] without.</summary>
     private readonly byte[] _heads;
-    private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
+    private HashSet<string>? _lowerWords;
     private readonly List<Cluster> _clusters = new();
     private readonly List<HistoryItem> _history = new();
     private readonly Dictionary<TextSpan, Cluster?> _resolvedSpans = new();
@@ -44,19 +44,6 @@ internal sealed partial class ResolutionRun
         _folded = new string?[doc.TokenCount];
         _heads = new byte[2 * doc.TokenCount];
         _quoteSpans = new SpanIndex(doc.Quotes.Where(q => q.Depth == 0).Select(q => q.Outer));
-
-        // Each distinct lower-case word is made into a string once; the rest are looked up in place.
-        var lowerWords = _lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        string text = doc.Normalized.Text;
-        for (int t = 0; t < doc.TokenCount; t++)
-        {
-            ref readonly var data = ref doc.TokenData[t];
-            var w = text.AsSpan(data.NormStart, data.NormEnd - data.NormStart);
-            if (w.Length > 0 && char.IsLower(w[0]) && !lowerWords.Contains(w))
-            {
-                _lowerWords.Add(w.ToString());
-            }
-        }
     }
 
     /// <summary>An earlier mention that later pronouns and role nouns may refer to.</summary>
@@ -541,6 +528,28 @@ internal sealed partial class ResolutionRun
 
         plural = ((memo - 1) & 1) != 0;
         return (HeadClass)((memo - 1) >> 1);
+    }
+
+    /// <summary>The words the text writes with a lower-case first letter, collected on first use (some documents never ask).</summary>
+    private HashSet<string> LowerWords => _lowerWords ??= CollectLowerWords();
+
+    private HashSet<string> CollectLowerWords()
+    {
+        // Each distinct lower-case word is made into a string once; the rest are looked up in place.
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        string text = _doc.Normalized.Text;
+        for (int t = 0; t < _doc.TokenCount; t++)
+        {
+            ref readonly var data = ref _doc.TokenData[t];
+            var w = text.AsSpan(data.NormStart, data.NormEnd - data.NormStart);
+            if (w.Length > 0 && char.IsLower(w[0]) && !lookup.Contains(w))
+            {
+                set.Add(w.ToString());
+            }
+        }
+
+        return set;
     }
 
     private bool IsWord(int t) => _doc.TokenData[t].Kind is TokenKind.Word or TokenKind.Number;

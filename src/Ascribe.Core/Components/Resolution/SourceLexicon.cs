@@ -134,13 +134,19 @@ public sealed class SourceLexicon
             return c;
         }
 
-        foreach (var (suffix, replace) in new[] { ("ies", "y"), ("es", ""), ("s", "") })
+        // Plural forms: "-ies" for "-y", then "-es", then "-s"; looked up in place.
+        if (w.Length > 5 && w.EndsWith("ies", StringComparison.Ordinal) && HeadOfIesPlural(w) is { } ies)
         {
-            if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal) && Heads.TryGetValue(w[..^suffix.Length] + replace, out c))
-            {
-                plural = true;
-                return c;
-            }
+            plural = true;
+            return ies;
+        }
+
+        var heads = Heads.GetAlternateLookup<ReadOnlySpan<char>>();
+        if ((w.Length > 4 && w.EndsWith("es", StringComparison.Ordinal) && heads.TryGetValue(w.AsSpan(0, w.Length - 2), out c))
+            || (w.Length > 3 && w.EndsWith('s') && heads.TryGetValue(w.AsSpan(0, w.Length - 1), out c)))
+        {
+            plural = true;
+            return c;
         }
 
         if (w is "men" or "women")
@@ -169,6 +175,16 @@ public sealed class SourceLexicon
         }
 
         return HeadClass.None;
+    }
+
+    /// <summary>The head class of the singular of an "-ies" plural ("authorities": "authority"), or null.</summary>
+    private HeadClass? HeadOfIesPlural(string w)
+    {
+        int stem = w.Length - 3;
+        Span<char> singular = stem < 64 ? stackalloc char[stem + 1] : new char[stem + 1];
+        w.AsSpan(0, stem).CopyTo(singular);
+        singular[stem] = 'y';
+        return Heads.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(singular, out var c) ? c : null;
     }
 
     private static SourceLexicon Load()
