@@ -102,23 +102,58 @@ public sealed class StanceTagger : IPipelineComponent
         return false;
     }
 
+    /// <summary>
+    /// True when a hedge phrase of the lexicon starts at a word of <paramref name="range"/>: the
+    /// phrase of one, two, ... tokens is lower-cased into one buffer and looked up in place.
+    /// </summary>
     private bool HasHedge(Document doc, (int Start, int End) range, bool quotedSpeech, List<TextSpan>? exclude = null)
     {
+        var hedges = _lexicon.Hedges.GetAlternateLookup<ReadOnlySpan<char>>();
+        string text = doc.Normalized.Text;
+        Span<char> buffer = stackalloc char[256];
         for (int t = range.Start; t < range.End; t++)
         {
-            if (doc.TokenData[t].Kind != TokenKind.Word || (exclude is not null && exclude.Any(c => c.Contains(doc.TokenData[t].Start))))
+            if (doc.TokenData[t].Kind != TokenKind.Word || (exclude is not null && Covers(exclude, doc.TokenData[t].Start)))
             {
                 continue;
             }
 
-            string phrase = string.Empty;
+            int length = 0;
             for (int n = 0; n < _maxHedgeWords && t + n < range.End; n++)
             {
-                phrase = n == 0 ? doc[t].Norm.ToLowerInvariant() : phrase + " " + doc[t + n].Norm.ToLowerInvariant();
-                if (_lexicon.Hedges.TryGetValue(phrase, out bool anywhere) && (anywhere || !quotedSpeech))
+                ref readonly var data = ref doc.TokenData[t + n];
+                var norm = text.AsSpan(data.NormStart, data.NormEnd - data.NormStart);
+                int needed = length + (n == 0 ? 0 : 1) + norm.Length;
+                if (needed > buffer.Length)
+                {
+                    var larger = new char[needed * 2];
+                    buffer[..length].CopyTo(larger);
+                    buffer = larger;
+                }
+
+                if (n > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                length += norm.ToLowerInvariant(buffer.Slice(length, norm.Length));
+                if (hedges.TryGetValue(buffer[..length], out bool anywhere) && (anywhere || !quotedSpeech))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Covers(List<TextSpan> spans, int offset)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Contains(offset))
+            {
+                return true;
             }
         }
 
