@@ -60,9 +60,9 @@ internal sealed partial class AuditRun
                     continue;
                 }
 
-                int shared = SharedCount(earlier.Topic, later.Topic);
+                // At least two shared topic words, and at least half of the smaller topic.
                 int smaller = Math.Min(earlier.Topic.Count, later.Topic.Count);
-                if (shared >= 2 && shared * 2 >= smaller)
+                if (SharesAtLeast(earlier.Topic, later.Topic, Math.Max(2, (smaller + 1) / 2)))
                 {
                     AddConflict(earlier, later, later.Stance == "denial" ? "a denial" : "opposite polarity");
                 }
@@ -70,15 +70,40 @@ internal sealed partial class AuditRun
         }
     }
 
-    private static int SharedCount(HashSet<string> a, HashSet<string> b)
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> share at least <paramref name="needed"/>
+    /// words: walks the smaller set and stops as soon as the answer is known (long articles compare
+    /// each report with up to <see cref="ConflictLookback"/> earlier ones).
+    /// </summary>
+    private static bool SharesAtLeast(HashSet<string> a, HashSet<string> b, int needed)
     {
-        int shared = 0;
-        foreach (var w in a)
+        if (needed <= 0)
         {
-            shared += b.Contains(w) ? 1 : 0;
+            return true;
         }
 
-        return shared;
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        int left = small.Count, shared = 0;
+        if (left < needed)
+        {
+            return false;
+        }
+
+        foreach (var w in small)
+        {
+            left--;
+            if (large.Contains(w) && ++shared >= needed)
+            {
+                return true;
+            }
+
+            if (shared + left < needed)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Different speakers (an unresolved one differs from any resolved one) and different origins.</summary>
@@ -149,7 +174,7 @@ internal sealed partial class AuditRun
         }
 
         int needed = Math.Min(2, Math.Max(1, (lead.Topic.Count + 1) / 2));
-        var support = _facts.Where(f => f == lead || SharedCount(f.Topic, lead.Topic) >= needed).ToList();
+        var support = _facts.Where(f => f == lead || SharesAtLeast(f.Topic, lead.Topic, needed)).ToList();
         var ids = new List<string>();
         var names = new List<string>();
         foreach (var f in support)
