@@ -37,10 +37,13 @@ public sealed class AuditLexicon
             kv => kv.Value.OrderByDescending(p => p.Length).GroupBy(p => p[0], StringComparer.Ordinal)
                 .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
             StringComparer.Ordinal);
+        _byName = _words.Keys.Union(_phrases.Keys).ToFrozenDictionary(name => name, Class, StringComparer.Ordinal);
         Classes = new WordClasses(
             Class(Hedge), Class(AnonymousHead), Class(AnonymousStart), Class(Interested), Class(Contrast), Class(Negation),
             Class(ObjectCue), Class(Dangling), Class(Relay), Class(Pronoun), Class(Stop));
     }
+
+    private readonly FrozenDictionary<string, WordClass> _byName;
 
     /// <summary>Each word class resolved once, for callers that ask per word.</summary>
     internal WordClasses Classes { get; }
@@ -147,30 +150,6 @@ public sealed class AuditLexicon
     /// Number of words of the longest form of <paramref name="wordClass"/> that starts at
     /// <paramref name="words"/>[<paramref name="at"/>], or 0 when none does. Words must be lower case.
     /// </summary>
-    public int MatchAt(string wordClass, IReadOnlyList<string> words, int at)
-    {
-        if (words[at] is { } first && _phrases.TryGetValue(wordClass, out var byFirst) && byFirst.TryGetValue(first, out var list))
-        {
-            foreach (var phrase in list)
-            {
-                if (at + phrase.Length > words.Count)
-                {
-                    continue;
-                }
-
-                bool all = true;
-                for (int k = 0; k < phrase.Length && all; k++)
-                {
-                    all = words[at + k] == phrase[k];
-                }
-
-                if (all)
-                {
-                    return phrase.Length;
-                }
-            }
-        }
-
-        return Is(wordClass, words[at]) ? 1 : 0;
-    }
+    public int MatchAt(string wordClass, IReadOnlyList<string> words, int at) =>
+        _byName.TryGetValue(wordClass, out var found) ? found.MatchAt(words, at) : 0;
 }
