@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ascribe.Core.Internal;
 
 namespace Ascribe.Core.Evaluation;
 
@@ -51,20 +52,7 @@ public sealed partial class ScoreTokens
         if (_sorted)
         {
             // First token whose end is after s.
-            int lo = 0, hi = _tokens.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (_tokens[mid].End <= s)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
+            int lo = SortedSearch.PartitionPoint<(int Start, int End), int>(_tokens, s, static (t, at) => t.End <= at);
             for (int i = lo; i < _tokens.Length && _tokens[i].Start < e; i++)
             {
                 if (_tokens[i].End > s)

@@ -105,20 +105,6 @@ internal sealed class SpanIndex
     /// <summary>Index of the last span whose start is at or before <paramref name="offset"/>, or -1.</summary>
     private int LastStartingAtOrBefore(int offset)
     {
-        int lo = 0, hi = _spans.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_spans[mid].Start <= offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo - 1;
+        return SortedSearch.PartitionPoint<TextSpan, int>(_spans, offset, static (s, o) => s.Start <= o) - 1;
     }
 }

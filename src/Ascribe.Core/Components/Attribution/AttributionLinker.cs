@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ascribe.Core.Components.Attribution.Model;
 using Ascribe.Core.Documents;
 using Ascribe.Core.Internal;
@@ -38,20 +39,7 @@ internal sealed class AttributionLinker
     /// </summary>
     private static (int From, int To) Near(List<(int Start, int End)> spans, int start, int end, int max)
     {
-        int lo = 0, hi = spans.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (spans[mid].End < start - max)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
+        int lo = SortedSearch.PartitionPoint<(int Start, int End), int>(CollectionsMarshal.AsSpan(spans), start - max, static (s, from) => s.End < from);
         int to = lo;
         while (to < spans.Count && spans[to].Start <= end + max)
         {

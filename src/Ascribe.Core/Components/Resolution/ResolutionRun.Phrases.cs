@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 
 namespace Ascribe.Core.Components.Resolution;
 
@@ -306,20 +308,7 @@ internal sealed partial class ResolutionRun
     /// <summary>The name runs inside <c>[start, end)</c>, in order; runs are found left to right, so a binary search finds the first.</summary>
     private List<(int Start, int End)> NameRunsWithin(int start, int end)
     {
-        int lo = 0, hi = _nameRuns.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_nameRuns[mid].Start < start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
+        int lo = SortedSearch.PartitionPoint<(int Start, int End), int>(CollectionsMarshal.AsSpan(_nameRuns), start, static (r, s) => r.Start < s);
         var runs = new List<(int Start, int End)>();
         for (int k = lo; k < _nameRuns.Count && _nameRuns[k].Start <= end; k++)
         {

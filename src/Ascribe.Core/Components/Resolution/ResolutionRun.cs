@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ascribe.Core.Documents;
 using Ascribe.Core.Internal;
 using AttributionRecord = Ascribe.Core.Documents.Attribution;
@@ -392,21 +393,7 @@ internal sealed partial class ResolutionRun
             return _history.Count;
         }
 
-        int lo = 0, hi = _history.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_history[mid].Sentence <= sentence)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return SortedSearch.PartitionPoint<HistoryItem, int>(CollectionsMarshal.AsSpan(_history), sentence, static (h, s) => h.Sentence <= s);
     }
 
     /// <summary>A place name opening its sentence before a dash ("Munich – The call ...") is a dateline.</summary>
