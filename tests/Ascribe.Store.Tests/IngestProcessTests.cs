@@ -19,7 +19,7 @@ public sealed class IngestProcessTests
         try
         {
             using var clean = TestDb.Create(engine);
-            Assert.Equal(0, Ascribe("ingest", folder, "--db", clean.Db, "--batch", "10", "--workers", "1").WaitForExitCode());
+            Ascribe("ingest", folder, "--db", clean.Db, "--batch", "10", "--workers", "1").WaitForSuccess();
 
             using var crashed = TestDb.Create(engine);
             crashed.Open().Dispose();
@@ -38,7 +38,7 @@ public sealed class IngestProcessTests
 
             long atKill = Stored(crashed);
             Assert.InRange(atKill, 1, ArticleCount - 1);
-            Assert.Equal(0, Ascribe("ingest", folder, "--db", crashed.Db, "--batch", "10", "--workers", "1").WaitForExitCode());
+            Ascribe("ingest", folder, "--db", crashed.Db, "--batch", "10", "--workers", "1").WaitForSuccess();
 
             foreach (var sql in new[]
             {
@@ -70,7 +70,7 @@ public sealed class IngestProcessTests
         try
         {
             using var db = TestDb.Create("postgres");
-            Assert.Equal(0, Ascribe("ingest", folder, "--db", db.Db, "--enqueue-only").WaitForExitCode());
+            Ascribe("ingest", folder, "--db", db.Db, "--enqueue-only").WaitForSuccess();
             Assert.Equal(ArticleCount, db.Scalar("SELECT COUNT(*) FROM queue WHERE status = 'pending'"));
 
             using var a = Ascribe("ingest", "--db", db.Db, "--batch", "5", "--workers", "1", "--format", "json");
@@ -79,8 +79,8 @@ public sealed class IngestProcessTests
             var outB = b.StandardOutput.ReadToEndAsync();
             a.WaitForExit();
             b.WaitForExit();
-            Assert.Equal(0, a.ExitCode);
-            Assert.Equal(0, b.ExitCode);
+            a.AssertExitedWith(0);
+            b.AssertExitedWith(0);
             int storedA = StoredBy(outA.Result), storedB = StoredBy(outB.Result);
 
             Assert.Equal(ArticleCount, storedA + storedB);
@@ -88,6 +88,8 @@ public sealed class IngestProcessTests
             Assert.Equal(ArticleCount, db.Scalar("SELECT COUNT(*) FROM documents"));
             Assert.Equal(ArticleCount, db.Scalar("SELECT COUNT(*) FROM queue WHERE status = 'done' AND attempts = 1"));
             Assert.Equal(2, db.Scalar("SELECT COUNT(DISTINCT worker) FROM documents"));
+            // Neither worker created a speaker the other had created but not yet committed.
+            Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM (SELECT name_key FROM speakers WHERE merged_into IS NULL GROUP BY name_key HAVING COUNT(*) > 1) d"));
             Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM (SELECT document_id, ordinal FROM attributions GROUP BY document_id, ordinal HAVING COUNT(*) > 1) d"));
         }
         finally
@@ -130,21 +132,46 @@ public sealed class IngestProcessTests
         }
 
         var process = Process.Start(info)!;
-        process.ErrorDataReceived += (_, _) => { };
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(e.Data);
+                }
+            }
+        };
         process.BeginErrorReadLine();
+        ProcessExtensions.Errors.Add(process, errors);
         return process;
     }
 }
 
 internal static class ProcessExtensions
 {
-    public static int WaitForExitCode(this Process process)
+    /// <summary>What each started process wrote to standard error, for failure messages.</summary>
+    public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Process, System.Text.StringBuilder> Errors = new();
+
+    /// <summary>Reads the process's output to the end and asserts that it exited with 0.</summary>
+    public static void WaitForSuccess(this Process process)
     {
         using (process)
         {
             process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode;
+            process.AssertExitedWith(0);
+        }
+    }
+
+    /// <summary>Asserts the exit code, showing the process's standard error when it differs.</summary>
+    public static void AssertExitedWith(this Process process, int expected)
+    {
+        process.WaitForExit();
+        if (process.ExitCode != expected)
+        {
+            string errors = Errors.TryGetValue(process, out var text) ? text.ToString() : string.Empty;
+            Assert.Fail($"exit code {process.ExitCode}, expected {expected}; standard error:\n{errors}");
         }
     }
 }

@@ -30,6 +30,16 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    public override void LockSharedTables(DbConnection connection, DbTransaction tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        // Held to the end of the transaction; analysis runs before it is taken, so workers
+        // still analyze in parallel and only their short write phases take turns.
+        cmd.CommandText = "SELECT pg_advisory_xact_lock(4242018)";
+        cmd.ExecuteNonQuery();
+    }
+
     public override string ClaimLockSuffix => " FOR UPDATE SKIP LOCKED";
 
     public override IEnumerable<string> CreateFullText()

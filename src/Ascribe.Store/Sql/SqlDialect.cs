@@ -21,6 +21,14 @@ internal abstract class SqlDialect
     /// <summary>Serializes migrations between processes inside <paramref name="tx"/>.</summary>
     public abstract void LockForMigration(DbConnection connection, DbTransaction tx);
 
+    /// <summary>
+    /// Serializes, inside <paramref name="tx"/>, writes to the tables that articles share
+    /// (speakers, their aliases, tracked quotes) between processes. Two ingest workers that
+    /// insert the same names and quotes in different orders would otherwise deadlock, or each
+    /// create the speaker the other has not committed yet.
+    /// </summary>
+    public abstract void LockSharedTables(DbConnection connection, DbTransaction tx);
+
     /// <summary>Appended to the queue claim so two workers never take the same row.</summary>
     public abstract string ClaimLockSuffix { get; }
 

@@ -57,6 +57,7 @@ internal sealed partial class SqlStore
             }
         });
 
+        _dialect.LockSharedTables(connection, tx);
         var writer = new BatchWriter(this, connection, tx, worker);
         int stored = 0, duplicates = 0, failed = 0, attributions = 0;
         var messages = new List<string>();

@@ -46,6 +46,7 @@ internal sealed partial class SqlStore
         }
 
         using var tx = _dialect.BeginWrite(connection);
+        _dialect.LockSharedTables(connection, tx);
         MergeInto(connection, tx, target, source);
         // Aliases moved by hand stay put when later articles arrive.
         using (var manual = Db.Command(connection, tx, "UPDATE speaker_aliases SET manual = 1 WHERE speaker_id = @id"))
@@ -75,6 +76,7 @@ internal sealed partial class SqlStore
         }
 
         using var tx = _dialect.BeginWrite(connection);
+        _dialect.LockSharedTables(connection, tx);
         long created;
         using (var cmd = Db.Command(connection, tx, "INSERT INTO speakers (name, name_key, surname_key, type, created_at) SELECT @n, @k, @s, type, @t FROM speakers WHERE id = @owner RETURNING id"))
         {

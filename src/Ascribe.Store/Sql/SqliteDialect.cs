@@ -45,6 +45,11 @@ internal sealed class SqliteDialect : SqlDialect
         // BEGIN IMMEDIATE already holds the only write lock.
     }
 
+    public override void LockSharedTables(DbConnection connection, DbTransaction tx)
+    {
+        // BEGIN IMMEDIATE already holds the only write lock.
+    }
+
     public override string ClaimLockSuffix => string.Empty;
 
     public override IEnumerable<string> CreateFullText()
