@@ -15,18 +15,17 @@ namespace Ascribe.Core.Components.Attribution.Model;
 internal sealed class AttributionFeatures
 {
     /// <summary>Bumped whenever the templates change, so a model trained on other features is refused.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private readonly Document _doc;
-    private readonly string _norm;
     private readonly CueLexicon _lexicon;
     private readonly int _mask;
     private readonly byte[] _ruleTags;
     private readonly byte[] _cue;      // 0 none, 1 cue verb, 2 cue noun, 3 in a cue phrase ("according to")
-    private readonly string?[] _stance;
     private readonly byte[] _qstate;   // 0 outside, 1 opening mark, 2 inside, 3 closing mark
     private readonly int[] _shapes;    // the shape class of every token (several templates read it)
     private readonly Context _context;
+    private readonly TokenIds _ids;
 
     // The arrays below are of the rows' tokens only: token t at [t - Start].
     private readonly int[] _leftCue;   // distance to the nearest cue verb on the left in the sentence, 0 when none
@@ -61,14 +60,13 @@ internal sealed class AttributionFeatures
         _context = context;
         _stack = stack;
         _doc = context.Doc;
-        _norm = context.Norm;
         _lexicon = context.Lexicon;
         _mask = context.Mask;
         _ruleTags = context.RuleTags;
         _cue = context.Cue;
-        _stance = context.Stance;
         _qstate = context.QState;
         _shapes = context.Shapes;
+        _ids = context.Ids;
         Start = start;
         End = end;
         int n = end - start;
@@ -127,14 +125,13 @@ internal sealed class AttributionFeatures
         _context = first._context;
         _stack = stack;
         _doc = first._doc;
-        _norm = first._norm;
         _lexicon = first._lexicon;
         _mask = first._mask;
         _ruleTags = first._ruleTags;
         _cue = first._cue;
-        _stance = first._stance;
         _qstate = first._qstate;
         _shapes = first._shapes;
+        _ids = first._ids;
         _leftCue = first._leftCue;
         _rightCue = first._rightCue;
         _leftQuoteEnd = first._leftQuoteEnd;
@@ -158,7 +155,7 @@ internal sealed class AttributionFeatures
             int t = Start + i;
             Offsets[i] = _count;
             Copy(rows.AsSpan(from[i], _split[i] - from[i]));
-            ExtractStacked(t, W(t), _qstate[t]);
+            ExtractStacked(t, _qstate[t]);
             Copy(rows.AsSpan(_split[i], from[i + 1] - _split[i]));
         }
 
@@ -218,9 +215,6 @@ internal sealed class AttributionFeatures
     public byte[] RuleTags => _ruleTags;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<char> W(int t) => Word(_doc, _norm, t);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<char> Word(Document doc, string norm, int t) => t < 0 || t >= doc.TokenCount
         ? (t < 0 ? "<s>" : "</s>")
         : norm.AsSpan(doc.TokenData[t].NormStart, doc.TokenData[t].NormEnd - doc.TokenData[t].NormStart);
@@ -260,7 +254,12 @@ internal sealed class AttributionFeatures
             {
                 Shapes[t] = ShapeOf(doc, Norm, t);
             }
+
+            Ids = new TokenIds(doc, Norm, Stance);
         }
+
+        /// <summary>The hashed strings of every token.</summary>
+        public TokenIds Ids { get; }
 
         public Document Doc { get; }
 
@@ -372,6 +371,61 @@ internal sealed class AttributionFeatures
         }
     }
 
+    /// <summary>
+    /// Every token's strings hashed once (<see cref="FeatureHash.Text(ReadOnlySpan{char})"/>): the
+    /// word lower-cased, its last three characters, part of speech, lemma, entity tag, dependency
+    /// label and cue stance. Templates add these ids instead of hashing characters again.
+    /// </summary>
+    internal sealed class TokenIds
+    {
+        public TokenIds(Document doc, string norm, string?[] stance)
+        {
+            int n = doc.TokenCount;
+            var tokens = doc.TokenData;
+            Word = new int[n];
+            Suffix = new int[n];
+            Tag = new int[n];
+            Lemma = new int[n];
+            Ner = new int[n];
+            Dep = new int[n];
+            Stance = new int[n];
+            for (int t = 0; t < n; t++)
+            {
+                ref readonly var tok = ref tokens[t];
+                var w = AttributionFeatures.Word(doc, norm, t);
+                Word[t] = FeatureHash.Text(w);
+                Suffix[t] = w.Length > 3 ? FeatureHash.Text(w[^3..]) : Word[t];
+                Tag[t] = FeatureHash.Text(tok.Tag);
+                Lemma[t] = FeatureHash.Text(tok.Lemma);
+                Ner[t] = FeatureHash.Text(tok.Ner);
+                Dep[t] = FeatureHash.Text(tok.Dep);
+                Stance[t] = FeatureHash.Text(stance[t]);
+            }
+        }
+
+        public int[] Word { get; }
+
+        public int[] Suffix { get; }
+
+        public int[] Tag { get; }
+
+        public int[] Lemma { get; }
+
+        public int[] Ner { get; }
+
+        public int[] Dep { get; }
+
+        public int[] Stance { get; }
+    }
+
+    /// <summary>The word id of token <paramref name="t"/>, or the id of the position before or after the document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Wid(int t) => (uint)t < (uint)_ids.Word.Length ? _ids.Word[t] : (t < 0 ? FeatureHash.Bos : FeatureHash.Eos);
+
+    /// <summary>The part-of-speech id of token <paramref name="t"/>, or the id of the position before or after the document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TagId(int t) => (uint)t < (uint)_ids.Tag.Length ? _ids.Tag[t] : (t < 0 ? FeatureHash.Bos : FeatureHash.Eos);
+
     private void MarkDistances(int firstSentence, int endSentence)
     {
         int o = Start;
@@ -455,7 +509,7 @@ internal sealed class AttributionFeatures
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int StackTag(int t) => t < 0 || t >= _doc.TokenCount ? SpanTags.Count : _stack![t];
 
-    private void ExtractStacked(int t, ReadOnlySpan<char> w0, int q)
+    private void ExtractStacked(int t, int q)
     {
         int p = StackTag(t);
         int lc = Bucket(_stackLeftCue[t - Start]), rc = Bucket(_stackRightCue[t - Start]);
@@ -466,17 +520,17 @@ internal sealed class AttributionFeatures
         F(new FeatureHash(64).Add(lc).Add(rc));
         F(new FeatureHash(65).Add(lc).Add(rc).Add(p));
         F(new FeatureHash(66).Add(lc).Add(q).Add(Shape(t)));
-        F(new FeatureHash(67).Add(p).AddLower(w0));
+        F(new FeatureHash(67).Add(p).Add(_ids.Word[t]));
         F(new FeatureHash(68).Add(_stackSentence[t - Start]).Add(p));
         F(new FeatureHash(69).Add(p).Add(q).Add(lc > 0 ? 1 : 0).Add(rc > 0 ? 1 : 0));
         if (lc > 0)
         {
-            F(new FeatureHash(70).AddLower(W(t - _stackLeftCue[t - Start])).Add(Math.Min(lc, 3)));
+            F(new FeatureHash(70).Add(Wid(t - _stackLeftCue[t - Start])).Add(Math.Min(lc, 3)));
         }
 
         if (rc > 0)
         {
-            F(new FeatureHash(71).AddLower(W(t + _stackRightCue[t - Start])).Add(Math.Min(rc, 3)));
+            F(new FeatureHash(71).Add(Wid(t + _stackRightCue[t - Start])).Add(Math.Min(rc, 3)));
         }
     }
 
@@ -548,23 +602,23 @@ internal sealed class AttributionFeatures
         var sent = _doc.Sentences[tok.Sentence];
         int pos = t - sent.TokenStart;
         int fromEnd = sent.TokenEnd - 1 - t;
-        var w0 = W(t);
+        int w0 = _ids.Word[t];
         int q = _qstate[t];
         int rule = _ruleTags[t];
         int cue = _cue[t];
 
         F(new FeatureHash(1));
-        F(new FeatureHash(2).AddLower(w0));
-        F(new FeatureHash(3).AddLower(W(t - 1)));
-        F(new FeatureHash(4).AddLower(W(t + 1)));
-        F(new FeatureHash(5).AddLower(W(t - 2)));
-        F(new FeatureHash(6).AddLower(W(t + 2)));
-        F(new FeatureHash(7).AddLower(W(t - 1)).AddLower(w0));
-        F(new FeatureHash(8).AddLower(w0).AddLower(W(t + 1)));
+        F(new FeatureHash(2).Add(w0));
+        F(new FeatureHash(3).Add(Wid(t - 1)));
+        F(new FeatureHash(4).Add(Wid(t + 1)));
+        F(new FeatureHash(5).Add(Wid(t - 2)));
+        F(new FeatureHash(6).Add(Wid(t + 2)));
+        F(new FeatureHash(7).Add(Wid(t - 1)).Add(w0));
+        F(new FeatureHash(8).Add(w0).Add(Wid(t + 1)));
         F(new FeatureHash(9).Add(Shape(t)));
         F(new FeatureHash(10).Add(Shape(t - 1)).Add(Shape(t)).Add(Shape(t + 1)));
-        F(new FeatureHash(11).AddLower(w0.Length > 3 ? w0[^3..] : w0));
-        F(new FeatureHash(12).Add(cue).Add(_stance[t]));
+        F(new FeatureHash(11).Add(_ids.Suffix[t]));
+        F(new FeatureHash(12).Add(cue).Add(_ids.Stance[t]));
         F(new FeatureHash(13).Add(CueCode(t - 1)).Add(cue).Add(CueCode(t + 1)));
         F(new FeatureHash(14).Add(CueCode(t - 2)).Add(CueCode(t - 1)));
         F(new FeatureHash(15).Add(q).Add(t > 0 ? _qstate[t - 1] : 0).Add(t + 1 < tokens.Length ? _qstate[t + 1] : 0));
@@ -578,32 +632,32 @@ internal sealed class AttributionFeatures
         F(new FeatureHash(22).Add(lc).Add(q));
         F(new FeatureHash(23).Add(rc).Add(q));
         F(new FeatureHash(24).Add(rule));
-        F(new FeatureHash(25).Add(rule).AddLower(w0));
+        F(new FeatureHash(25).Add(rule).Add(w0));
         F(new FeatureHash(26).Add(rule).Add(q));
         F(new FeatureHash(27).Add(rule).Add(t > 0 ? _ruleTags[t - 1] : 0).Add(t + 1 < tokens.Length ? _ruleTags[t + 1] : 0));
-        F(new FeatureHash(28).Add(CueCode(t - 1)).AddLower(w0));
-        F(new FeatureHash(29).AddLower(w0).Add(CueCode(t + 1)));
+        F(new FeatureHash(28).Add(CueCode(t - 1)).Add(w0));
+        F(new FeatureHash(29).Add(w0).Add(CueCode(t + 1)));
         F(new FeatureHash(30).Add(Bucket(_leftQuoteEnd[t - Start])).Add(q));
         F(new FeatureHash(31).Add(Shape(t)).Add(lc).Add(rc));
-        F(new FeatureHash(32).AddLower(w0).Add(q));
-        F(new FeatureHash(33).Add(Math.Min(pos, 3)).AddLower(w0));
+        F(new FeatureHash(32).Add(w0).Add(q));
+        F(new FeatureHash(33).Add(Math.Min(pos, 3)).Add(w0));
         if (lc > 0)
         {
             int v = t - _leftCue[t - Start];
-            F(new FeatureHash(34).AddLower(W(v)).Add(Math.Min(lc, 4)));
+            F(new FeatureHash(34).Add(Wid(v)).Add(Math.Min(lc, 4)));
         }
 
         if (rc > 0)
         {
             int v = t + _rightCue[t - Start];
-            F(new FeatureHash(35).AddLower(W(v)).Add(Math.Min(rc, 4)));
+            F(new FeatureHash(35).Add(Wid(v)).Add(Math.Min(rc, 4)));
         }
 
         ExtractClause(t, sent, q);
         _split[t - Start] = _count;
         if (_stack is not null)
         {
-            ExtractStacked(t, w0, q);
+            ExtractStacked(t, q);
         }
 
         ExtractLinguistic(t, q, lc, rc, rule);
@@ -614,12 +668,14 @@ internal sealed class AttributionFeatures
     {
         var (pp, np) = ClauseEdges(t, sent);
 
-        F(new FeatureHash(36).AddLower(np < sent.TokenEnd ? W(np) : "</s>").Add(Bucket(np - t)));
-        F(new FeatureHash(37).AddLower(pp >= sent.TokenStart ? W(pp) : "<s>").Add(Bucket(t - pp)));
-        F(new FeatureHash(38).AddLower(pp >= sent.TokenStart ? W(pp) : "<s>").AddLower(np < sent.TokenEnd ? W(np) : "</s>").Add(q));
+        int next = np < sent.TokenEnd ? _ids.Word[np] : FeatureHash.Eos;
+        int prev = pp >= sent.TokenStart ? _ids.Word[pp] : FeatureHash.Bos;
+        F(new FeatureHash(36).Add(next).Add(Bucket(np - t)));
+        F(new FeatureHash(37).Add(prev).Add(Bucket(t - pp)));
+        F(new FeatureHash(38).Add(prev).Add(next).Add(q));
         if (np + 1 < sent.TokenEnd)
         {
-            F(new FeatureHash(39).AddLower(W(np)).Add(CueCode(np + 1)).Add(CueCode(Math.Min(np + 2, sent.TokenEnd - 1))));
+            F(new FeatureHash(39).Add(next).Add(CueCode(np + 1)).Add(CueCode(Math.Min(np + 2, sent.TokenEnd - 1))));
         }
     }
 
@@ -628,24 +684,24 @@ internal sealed class AttributionFeatures
     {
         var tokens = _doc.TokenData;
         ref readonly var tok = ref tokens[t];
-        if (tok.Tag is { } tag)
+        var ids = _ids;
+        if (tok.Tag is not null)
         {
-            string? prevTag = t > 0 ? tokens[t - 1].Tag : "<s>";
-            string? nextTag = t + 1 < tokens.Length ? tokens[t + 1].Tag : "</s>";
+            int tag = ids.Tag[t], prevTag = TagId(t - 1), nextTag = TagId(t + 1);
             F(new FeatureHash(40).Add(tag));
             F(new FeatureHash(41).Add(prevTag).Add(tag));
             F(new FeatureHash(42).Add(tag).Add(nextTag));
             F(new FeatureHash(43).Add(prevTag).Add(tag).Add(nextTag));
             F(new FeatureHash(44).Add(tag).Add(q).Add(lc));
             F(new FeatureHash(45).Add(tag).Add(rule));
-            F(new FeatureHash(56).Add(t > 1 ? tokens[t - 2].Tag : "<s>").Add(prevTag).Add(tag));
-            F(new FeatureHash(57).Add(tag).Add(nextTag).Add(t + 2 < tokens.Length ? tokens[t + 2].Tag : "</s>"));
+            F(new FeatureHash(56).Add(TagId(t - 2)).Add(prevTag).Add(tag));
+            F(new FeatureHash(57).Add(tag).Add(nextTag).Add(TagId(t + 2)));
             F(new FeatureHash(58).Add(tag).Add(lc).Add(rc));
         }
 
-        if (tok.Lemma is { } lemma)
+        if (tok.Lemma is not null)
         {
-            F(new FeatureHash(46).Add(lemma));
+            F(new FeatureHash(46).Add(ids.Lemma[t]));
         }
 
         // The predicates a token may be an argument of: the lemmas of the nearest verbs on each side
@@ -653,47 +709,49 @@ internal sealed class AttributionFeatures
         if (tok.Tag is { } ownTag)
         {
             int lv = _leftVerb[t - Start], rv = _rightVerb[t - Start];
+            int tag = ids.Tag[t];
             if (lv >= 0)
             {
-                F(new FeatureHash(80).Add(tokens[lv].Lemma).Add(Bucket(t - lv)));
+                F(new FeatureHash(80).Add(ids.Lemma[lv]).Add(Bucket(t - lv)));
             }
 
             if (rv >= 0)
             {
-                F(new FeatureHash(81).Add(tokens[rv].Lemma).Add(Bucket(rv - t)));
+                F(new FeatureHash(81).Add(ids.Lemma[rv]).Add(Bucket(rv - t)));
             }
 
             if (ownTag.StartsWith('V'))
             {
-                F(new FeatureHash(82).Add(tok.Lemma).AddLower(W(t + 1)));
+                F(new FeatureHash(82).Add(ids.Lemma[t]).Add(Wid(t + 1)));
             }
 
             if (lv >= 0)
             {
-                F(new FeatureHash(84).Add(tokens[lv].Lemma).AddLower(W(lv + 1)).Add(q));
-                F(new FeatureHash(85).Add(tokens[lv].Lemma).Add(ownTag));
+                F(new FeatureHash(84).Add(ids.Lemma[lv]).Add(Wid(lv + 1)).Add(q));
+                F(new FeatureHash(85).Add(ids.Lemma[lv]).Add(tag));
             }
 
             if (rv >= 0)
             {
-                F(new FeatureHash(86).Add(tokens[rv].Lemma).Add(ownTag));
+                F(new FeatureHash(86).Add(ids.Lemma[rv]).Add(tag));
             }
         }
 
-        if (tok.Ner is { } ner)
+        if (tok.Ner is not null)
         {
-            F(new FeatureHash(47).Add(ner));
-            F(new FeatureHash(48).Add(ner).Add(t > 0 ? tokens[t - 1].Ner : "<s>"));
+            F(new FeatureHash(47).Add(ids.Ner[t]));
+            F(new FeatureHash(48).Add(ids.Ner[t]).Add(t > 0 ? ids.Ner[t - 1] : FeatureHash.Bos));
         }
 
-        if (tok.Dep is { } dep)
+        if (tok.Dep is not null)
         {
             int head = tok.Head;
+            int dep = ids.Dep[t];
             F(new FeatureHash(50).Add(dep));
             F(new FeatureHash(51).Add(dep).Add(head >= 0 ? CueCode(head) : -1));
             if (head >= 0)
             {
-                F(new FeatureHash(52).Add(dep).AddLower(W(head)));
+                F(new FeatureHash(52).Add(dep).Add(Wid(head)));
             }
 
             // Walk up to the nearest reporting verb: the label of the edge into it and the depth.
@@ -707,8 +765,8 @@ internal sealed class AttributionFeatures
 
             if (up >= 0 && depth <= 8)
             {
-                F(new FeatureHash(53).Add(tokens[child].Dep).Add(Math.Min(depth, 4)));
-                F(new FeatureHash(54).Add(tokens[child].Dep).Add(up < t ? 1 : 0));
+                F(new FeatureHash(53).Add(ids.Dep[child]).Add(Math.Min(depth, 4)));
+                F(new FeatureHash(54).Add(ids.Dep[child]).Add(up < t ? 1 : 0));
             }
             else
             {

@@ -3,8 +3,10 @@ using System.Runtime.CompilerServices;
 namespace Ascribe.Core.Components.Attribution.Model;
 
 /// <summary>
-/// FNV-1a over a feature template id and its parts, finished with a murmur mix. Hashing spans of
-/// the normalized text directly keeps feature extraction free of string allocations.
+/// The hash of a feature: a template id and its parts, each part one multiply-xor round, finished
+/// with a murmur mix. Words, tags, lemmas and other strings are hashed once per token into ids
+/// (<see cref="Text"/>) that enter here as ints, so a feature costs a few multiplies, not a pass
+/// over characters.
 /// </summary>
 internal struct FeatureHash
 {
@@ -13,37 +15,34 @@ internal struct FeatureHash
     private const uint Basis = 2166136261u;
     private const uint Prime = 16777619u;
     private const uint PrimeSquared = unchecked(Prime * Prime);
+    private const uint Golden = 0x9E3779B1u;
 
-    /// <summary>The state after the template id, for the first 128 ids (the hash of a template's parts starts from it).</summary>
-    private static readonly uint[] Seeds = Enumerable.Range(0, 128).Select(t => Mix(Basis, (uint)t)).ToArray();
+    /// <summary>The id of a string that is absent (a token without a tag, a missing stance).</summary>
+    public const int Null = -7;
+
+    /// <summary>The ids of the positions before the first and after the last token.</summary>
+    public static readonly int Bos = Text("<s>"), Eos = Text("</s>");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FeatureHash(int template)
     {
-        _h = (uint)template < (uint)Seeds.Length ? Seeds[template] : Mix(Basis, (uint)template);
+        // A constant for a constant template: the JIT folds it.
+        _h = unchecked(Basis ^ ((uint)template * 0x85EBCA77u));
     }
 
+    /// <summary>Adds an int part (a small code, a bucket, or an id from <see cref="Text"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FeatureHash Add(int value)
     {
-        _h = Mix(_h, (uint)value);
+        // Odd multiplier: for a given state every value leads to a different state.
+        _h = unchecked((_h ^ (uint)value) * Golden);
         return this;
     }
 
-    /// <summary>FNV-1a over the four bytes of <paramref name="v"/>, low byte first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Mix(uint h, uint v)
+    /// <summary>The id of a string: FNV-1a over its characters lower-cased (invariant).</summary>
+    public static int Text(ReadOnlySpan<char> text)
     {
-        h = (h ^ (v & 0xFF)) * Prime;
-        h = (h ^ ((v >> 8) & 0xFF)) * Prime;
-        h = (h ^ ((v >> 16) & 0xFF)) * Prime;
-        return (h ^ (v >> 24)) * Prime;
-    }
-
-    /// <summary>Adds the characters lower-cased (invariant), with a separator so parts cannot run together.</summary>
-    public FeatureHash AddLower(ReadOnlySpan<char> text)
-    {
-        uint h = _h;
+        uint h = Basis;
         foreach (char c in text)
         {
             if (c < 128)
@@ -60,14 +59,11 @@ internal struct FeatureHash
             }
         }
 
-        _h = h;
-
-        _h = (_h ^ 0x1Fu) * 16777619u;
-        return this;
+        return unchecked((int)h);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public FeatureHash Add(string? text) => text is null ? Add(-7) : AddLower(text.AsSpan());
+    /// <summary>The id of a string, <see cref="Null"/> for null.</summary>
+    public static int Text(string? text) => text is null ? Null : Text(text.AsSpan());
 
     public readonly uint Value
     {
