@@ -158,7 +158,15 @@ internal sealed class AttributionLinker
         for (int g = 0; g < groups.Count; g++)
         {
             int c = groups[g].Cue;
-            result.Add(Make(c >= 0 && sourceOf[c] >= 0 ? sources[sourceOf[c]] : null, c >= 0 ? cues[c] : null, groups[g].Fragments, margins));
+            var record = Make(c >= 0 && sourceOf[c] >= 0 ? sources[sourceOf[c]] : null, c >= 0 ? cues[c] : null, groups[g].Fragments, margins);
+            if (c < 0 && record.Kind == AttributionKind.Indirect)
+            {
+                // Reported speech with no cue and no source is not attributed to anyone; a quotation
+                // without a cue is kept, since its marks alone say someone is speaking.
+                continue;
+            }
+
+            result.Add(record);
         }
 
         for (int c = 0; c < cues.Count; c++)

@@ -1,0 +1,65 @@
+using Ascribe.Core.Components.Attribution;
+using Ascribe.Core.Components.Attribution.Model;
+using Ascribe.Core.Documents;
+using Ascribe.Core.Lexicons;
+using Ascribe.Core.Pipeline;
+
+namespace Ascribe.Core.Tests.Components;
+
+public sealed class AttributionLinkerTests
+{
+    private const string Text = "The plan was delayed again. \u201cWe will not wait any longer.\u201d Smith said the talks failed.";
+
+    private static (Document Doc, byte[] Tags) Tagged(params (string Words, int Begin, int Inside)[] spans)
+    {
+        var doc = DefaultPipeline.BeforeAttribution().Run("linker", Text);
+        var tags = new byte[doc.TokenCount];
+        foreach (var (words, begin, inside) in spans)
+        {
+            int at = Text.IndexOf(words, StringComparison.Ordinal);
+            var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
+            tags[s] = (byte)begin;
+            for (int t = s + 1; t < e; t++)
+            {
+                tags[t] = (byte)(begin == SpanTags.BContent && t == e - 1 ? SpanTags.EContent : inside);
+            }
+        }
+
+        return (doc, tags);
+    }
+
+    private static List<string> Contents(Document doc, List<Attribution> records) =>
+        records.Where(r => r.Content.Count > 0).Select(r => doc.Slice(r.ContentExtent)).ToList();
+
+    [Fact]
+    public void Link_ReportedSpeechWithoutCueOrSource_IsDropped()
+    {
+        var (doc, tags) = Tagged(("The plan was delayed again", SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Empty(Contents(doc, records));
+    }
+
+    [Fact]
+    public void Link_QuotationWithoutCue_IsKeptAsDirect()
+    {
+        var (doc, tags) = Tagged(("\u201cWe will not wait any longer.\u201d", SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        var record = Assert.Single(records);
+        Assert.Equal(AttributionKind.Direct, record.Kind);
+        Assert.Null(record.Cue);
+    }
+
+    [Fact]
+    public void Link_ReportedSpeechWithItsCue_IsKept()
+    {
+        var (doc, tags) = Tagged(
+            ("Smith", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            ("the talks failed", SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        var record = Assert.Single(records);
+        Assert.Equal("the talks failed", doc.Slice(record.ContentExtent));
+        Assert.Equal("Smith", doc.Slice(record.Source!.Value));
+        Assert.Equal(AttributionKind.Indirect, record.Kind);
+    }
+}
