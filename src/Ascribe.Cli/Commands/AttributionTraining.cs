@@ -47,6 +47,7 @@ internal static partial class AttributionTraining
             Iterations = settings.Iterations ?? 12,
             Seed = settings.Seed,
             Ensemble = settings.Ensemble,
+            Margin = settings.Margin,
             Stacked = settings.Stacked,
             Log = line =>
             {

@@ -71,6 +71,11 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue(1)]
     public int Ensemble { get; set; } = 1;
 
+    [CommandOption("--margin <M>")]
+    [Description("attribution: loss-augmented training, M added to the score of every wrong tag while training (default: 0).")]
+    [DefaultValue(0f)]
+    public float Margin { get; set; }
+
     [CommandOption("--all-annotators")]
     [Description("attribution: train on every annotator's file of an article, not only the first.")]
     public bool AllAnnotators { get; set; }

@@ -15,7 +15,7 @@ public sealed class ModelAttributionExtractorTests
     private static string MiniFolder => Path.Combine(AppContext.BaseDirectory, "data", "polnear-mini");
 
     /// <summary>Trains on the mini PolNeAR fixture (first annotator per article).</summary>
-    private static AttributionModel TrainMini(int seed, bool stacked = false, int ensemble = 1)
+    private static AttributionModel TrainMini(int seed, bool stacked = false, int ensemble = 1, float margin = 0)
     {
         var pipeline = DefaultPipeline.BeforeAttribution();
         var examples = new List<AttributionExample>();
@@ -32,7 +32,7 @@ public sealed class ModelAttributionExtractorTests
             examples.Add(new AttributionExample(doc, BratAnnotation.Parse(File.ReadAllText(file))));
         }
 
-        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked, Ensemble = ensemble };
+        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked, Ensemble = ensemble, Margin = margin };
         return trainer.Train(examples, null, "test").Model;
     }
 
@@ -129,6 +129,23 @@ public sealed class ModelAttributionExtractorTests
         }
 
         Assert.Contains("3 to 4 (ensemble of 2", both.Record, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_WithMargin_KeepsUpdatingWhereGoldWinsNarrowly()
+    {
+        var plain = TrainMini(seed: 5);
+        var margin = TrainMini(seed: 5, margin: 10);
+        Assert.NotEqual(plain.Weights, margin.Weights);
+        Assert.Contains("margin: 10", margin.Record, StringComparison.Ordinal);
+        Assert.DoesNotContain("margin", plain.Record, StringComparison.Ordinal);
+
+        // Weights are updated on tokens the plain perceptron already gets right, so they grow
+        // larger: the sum of absolute weights is higher than without the margin.
+        double Mass(AttributionModel m) => m.Weights.Sum(w => Math.Abs((double)w));
+        Assert.True(Mass(margin) > Mass(plain), $"{Mass(margin)} vs {Mass(plain)}");
+        var fit = ScoreMini((id, text) => Brat(margin, id, text));
+        Assert.True(fit.Components["content"].Exact.F1 > 50, $"content {fit.Components["content"].Exact.F1}");
     }
 
     [Fact]

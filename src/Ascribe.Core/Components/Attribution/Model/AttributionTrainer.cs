@@ -29,6 +29,13 @@ public sealed class AttributionTrainer
     /// <summary>Train the stacked second stage too.</summary>
     public bool Stacked { get; init; }
 
+    /// <summary>
+    /// Loss-augmented training: while training, every wrong tag of a token gets this much added to
+    /// its score before decoding, so weights are also updated where the gold tags win by less than
+    /// this margin (0: the plain perceptron).
+    /// </summary>
+    public float Margin { get; init; }
+
     /// <summary>Receives one line per epoch.</summary>
     public Action<string>? Log { get; init; }
 
@@ -71,7 +78,8 @@ public sealed class AttributionTrainer
             CultureInfo.InvariantCulture,
             "command: {0}\nseed: {1}\nepochs run: {2}\nepoch kept: {3}{4}\nhash bits: {5}\nfeatures version: {6}\ntrain documents: {7}\ndev documents: {8}\ndev exact span F1 on Ascribe tokens (source/cue/content): {9}\n",
             command,
-            Ensemble > 1 ? string.Format(CultureInfo.InvariantCulture, "{0} to {1} (ensemble of {2} averaged perceptrons)", Seed, Seed + Ensemble - 1, Ensemble) : Seed.ToString(CultureInfo.InvariantCulture),
+            (Ensemble > 1 ? string.Format(CultureInfo.InvariantCulture, "{0} to {1} (ensemble of {2} averaged perceptrons)", Seed, Seed + Ensemble - 1, Ensemble) : Seed.ToString(CultureInfo.InvariantCulture))
+                + (Margin != 0 ? string.Format(CultureInfo.InvariantCulture, "\nmargin: {0}", Margin) : string.Empty),
             Iterations,
             string.Join(", ", first.Epochs),
             Stacked ? string.Format(CultureInfo.InvariantCulture, " (stage 1), {0} (stacked stage 2)", string.Join(", ", kept.Epochs)) : string.Empty,
@@ -175,6 +183,18 @@ public sealed class AttributionTrainer
                 var sc = scores.AsSpan(0, n * L);
                 var pr = pred.AsSpan(0, n);
                 current.Emissions(ex.Features, s, e, sc);
+                if (Margin != 0)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        int g = ex.Gold[s + i];
+                        for (int t = 0; t < L; t++)
+                        {
+                            sc[i * L + t] += t == g ? 0 : Margin;
+                        }
+                    }
+                }
+
                 AttributionModel.Viterbi(sc, tw, pr);
                 tokens += n;
                 bool wrong = false;
