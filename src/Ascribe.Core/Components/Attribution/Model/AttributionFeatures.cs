@@ -25,6 +25,7 @@ internal sealed class AttributionFeatures
     private readonly byte[] _qstate;   // 0 outside, 1 opening mark, 2 inside, 3 closing mark
     private readonly int[] _shapes;    // the shape class of every token (several templates read it)
     private readonly Context _context;
+    private readonly string?[] _stance;
     private readonly TokenIds _ids;
 
     // The arrays below are of the rows' tokens only: token t at [t - Start].
@@ -66,6 +67,7 @@ internal sealed class AttributionFeatures
         _cue = context.Cue;
         _qstate = context.QState;
         _shapes = context.Shapes;
+        _stance = context.Stance;
         _ids = context.Ids;
         Start = start;
         End = end;
@@ -131,6 +133,7 @@ internal sealed class AttributionFeatures
         _cue = first._cue;
         _qstate = first._qstate;
         _shapes = first._shapes;
+        _stance = first._stance;
         _ids = first._ids;
         _leftCue = first._leftCue;
         _rightCue = first._rightCue;
@@ -255,7 +258,7 @@ internal sealed class AttributionFeatures
                 Shapes[t] = ShapeOf(doc, Norm, t);
             }
 
-            Ids = new TokenIds(doc, Norm, Stance);
+            Ids = new TokenIds(doc, Norm);
         }
 
         /// <summary>The hashed strings of every token.</summary>
@@ -373,12 +376,13 @@ internal sealed class AttributionFeatures
 
     /// <summary>
     /// Every token's strings hashed once (<see cref="FeatureHash.Text(ReadOnlySpan{char})"/>): the
-    /// word lower-cased, its last three characters, part of speech, lemma, entity tag, dependency
-    /// label and cue stance. Templates add these ids instead of hashing characters again.
+    /// word lower-cased, its last three characters, part of speech, lemma, entity tag and dependency
+    /// label. Templates add these ids instead of hashing characters again. The entity and
+    /// dependency arrays are empty when no token has one (the templates that read them are skipped).
     /// </summary>
     internal sealed class TokenIds
     {
-        public TokenIds(Document doc, string norm, string?[] stance)
+        public TokenIds(Document doc, string norm)
         {
             int n = doc.TokenCount;
             var tokens = doc.TokenData;
@@ -386,9 +390,7 @@ internal sealed class AttributionFeatures
             Suffix = new int[n];
             Tag = new int[n];
             Lemma = new int[n];
-            Ner = new int[n];
-            Dep = new int[n];
-            Stance = new int[n];
+            bool ner = false, dep = false;
             for (int t = 0; t < n; t++)
             {
                 ref readonly var tok = ref tokens[t];
@@ -397,9 +399,23 @@ internal sealed class AttributionFeatures
                 Suffix[t] = w.Length > 3 ? FeatureHash.Text(w[^3..]) : Word[t];
                 Tag[t] = FeatureHash.Text(tok.Tag);
                 Lemma[t] = FeatureHash.Text(tok.Lemma);
-                Ner[t] = FeatureHash.Text(tok.Ner);
-                Dep[t] = FeatureHash.Text(tok.Dep);
-                Stance[t] = FeatureHash.Text(stance[t]);
+                ner |= tok.Ner is not null;
+                dep |= tok.Dep is not null;
+            }
+
+            Ner = ner ? new int[n] : Array.Empty<int>();
+            Dep = dep ? new int[n] : Array.Empty<int>();
+            for (int t = 0; (ner || dep) && t < n; t++)
+            {
+                if (ner)
+                {
+                    Ner[t] = FeatureHash.Text(tokens[t].Ner);
+                }
+
+                if (dep)
+                {
+                    Dep[t] = FeatureHash.Text(tokens[t].Dep);
+                }
             }
         }
 
@@ -414,8 +430,6 @@ internal sealed class AttributionFeatures
         public int[] Ner { get; }
 
         public int[] Dep { get; }
-
-        public int[] Stance { get; }
     }
 
     /// <summary>The word id of token <paramref name="t"/>, or the id of the position before or after the document.</summary>
@@ -618,7 +632,7 @@ internal sealed class AttributionFeatures
         F(new FeatureHash(9).Add(Shape(t)));
         F(new FeatureHash(10).Add(Shape(t - 1)).Add(Shape(t)).Add(Shape(t + 1)));
         F(new FeatureHash(11).Add(_ids.Suffix[t]));
-        F(new FeatureHash(12).Add(cue).Add(_ids.Stance[t]));
+        F(new FeatureHash(12).Add(cue).Add(cue == 0 ? FeatureHash.Null : FeatureHash.Text(_stance[t])));
         F(new FeatureHash(13).Add(CueCode(t - 1)).Add(cue).Add(CueCode(t + 1)));
         F(new FeatureHash(14).Add(CueCode(t - 2)).Add(CueCode(t - 1)));
         F(new FeatureHash(15).Add(q).Add(t > 0 ? _qstate[t - 1] : 0).Add(t + 1 < tokens.Length ? _qstate[t + 1] : 0));
