@@ -48,6 +48,7 @@ internal static partial class AttributionTraining
             Seed = settings.Seed,
             Ensemble = settings.Ensemble,
             Margin = settings.Margin,
+            Folds = settings.Folds,
             Stacked = settings.Stacked,
             Log = line =>
             {

@@ -76,6 +76,11 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue(0f)]
     public float Margin { get; set; }
 
+    [CommandOption("--folds <F>")]
+    [Description("attribution: cross-validation folds for the stacked stage's first-stage tags (default: 2).")]
+    [DefaultValue(2)]
+    public int Folds { get; set; } = 2;
+
     [CommandOption("--all-annotators")]
     [Description("attribution: train on every annotator's file of an article, not only the first.")]
     public bool AllAnnotators { get; set; }
@@ -95,6 +100,16 @@ public sealed class TrainSettings : CommandSettings
         if (Ensemble is < 1 or > 16)
         {
             return Spectre.Console.ValidationResult.Error("--ensemble must be between 1 and 16.");
+        }
+
+        if (Folds is < 2 or > 10)
+        {
+            return Spectre.Console.ValidationResult.Error("--folds must be between 2 and 10.");
+        }
+
+        if (Margin < 0 || !float.IsFinite(Margin))
+        {
+            return Spectre.Console.ValidationResult.Error("--margin must be 0 or more.");
         }
 
         if (Jackknife is not null && (Jackknife < 2 || Kind is not ("ner" or "parser")))

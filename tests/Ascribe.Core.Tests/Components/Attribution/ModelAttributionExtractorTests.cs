@@ -15,7 +15,7 @@ public sealed class ModelAttributionExtractorTests
     private static string MiniFolder => Path.Combine(AppContext.BaseDirectory, "data", "polnear-mini");
 
     /// <summary>Trains on the mini PolNeAR fixture (first annotator per article).</summary>
-    private static AttributionModel TrainMini(int seed, bool stacked = false, int ensemble = 1, float margin = 0)
+    private static AttributionModel TrainMini(int seed, bool stacked = false, int ensemble = 1, float margin = 0, int folds = 2)
     {
         var pipeline = DefaultPipeline.BeforeAttribution();
         var examples = new List<AttributionExample>();
@@ -32,7 +32,7 @@ public sealed class ModelAttributionExtractorTests
             examples.Add(new AttributionExample(doc, BratAnnotation.Parse(File.ReadAllText(file))));
         }
 
-        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked, Ensemble = ensemble, Margin = margin };
+        var trainer = new AttributionTrainer { Bits = 16, Iterations = 8, Seed = seed, Stacked = stacked, Ensemble = ensemble, Margin = margin, Folds = folds };
         return trainer.Train(examples, null, "test").Model;
     }
 
@@ -146,6 +146,19 @@ public sealed class ModelAttributionExtractorTests
         Assert.True(Mass(margin) > Mass(plain), $"{Mass(margin)} vs {Mass(plain)}");
         var fit = ScoreMini((id, text) => Brat(margin, id, text));
         Assert.True(fit.Components["content"].Exact.F1 > 50, $"content {fit.Components["content"].Exact.F1}");
+    }
+
+    [Fact]
+    public void Train_StackedWithThreeFolds_RecordsThemAndLearnsOtherSecondStageWeights()
+    {
+        var three = TrainMini(seed: 1, stacked: true, folds: 3);
+        Assert.Contains("cross-validation folds: 3", three.Record, StringComparison.Ordinal);
+        Assert.DoesNotContain("cross-validation folds", MiniStacked.Value.Record, StringComparison.Ordinal);
+
+        // The first stage is trained on all articles either way; only the second stage sees the
+        // cross-validated tags.
+        Assert.Equal(MiniStacked.Value.Weights, three.Weights);
+        Assert.NotEqual(MiniStacked.Value.Second!.Weights, three.Second!.Weights);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class AttributionTrainer
     /// </summary>
     public float Margin { get; init; }
 
+    /// <summary>Cross-validation folds for the stacked stage's first-stage tags (at least 2).</summary>
+    public int Folds { get; init; } = 2;
+
     /// <summary>Receives one line per epoch.</summary>
     public Action<string>? Log { get; init; }
 
@@ -56,12 +59,13 @@ public sealed class AttributionTrainer
         {
             // Cross-validated first-stage tags for the training documents.
             var stackTags = new byte[trainSet.Count][];
-            for (int fold = 0; fold < 2; fold++)
+            int folds = Math.Max(2, Folds);
+            for (int fold = 0; fold < folds; fold++)
             {
-                var part = trainSet.Where((_, i) => i % 2 != fold).ToList();
+                var part = trainSet.Where((_, i) => i % folds != fold).ToList();
                 var r = TrainMembers(part, null, k => first.Epochs[k], $"fold {fold + 1}");
                 var foldModel = new AttributionModel(Bits, r.Weights, r.Transitions, string.Empty);
-                for (int i = fold; i < trainSet.Count; i += 2)
+                for (int i = fold; i < trainSet.Count; i += folds)
                 {
                     stackTags[i] = ModelAttributionExtractor.Decode(foldModel, trainSet[i].Features, trainSet[i].Sequences, trainSet[i].Gold.Length, out _);
                 }
@@ -79,7 +83,8 @@ public sealed class AttributionTrainer
             "command: {0}\nseed: {1}\nepochs run: {2}\nepoch kept: {3}{4}\nhash bits: {5}\nfeatures version: {6}\ntrain documents: {7}\ndev documents: {8}\ndev exact span F1 on Ascribe tokens (source/cue/content): {9}\n",
             command,
             (Ensemble > 1 ? string.Format(CultureInfo.InvariantCulture, "{0} to {1} (ensemble of {2} averaged perceptrons)", Seed, Seed + Ensemble - 1, Ensemble) : Seed.ToString(CultureInfo.InvariantCulture))
-                + (Margin != 0 ? string.Format(CultureInfo.InvariantCulture, "\nmargin: {0}", Margin) : string.Empty),
+                + (Margin != 0 ? string.Format(CultureInfo.InvariantCulture, "\nmargin: {0}", Margin) : string.Empty)
+                + (Stacked && Folds != 2 ? string.Format(CultureInfo.InvariantCulture, "\ncross-validation folds: {0}", Folds) : string.Empty),
             Iterations,
             string.Join(", ", first.Epochs),
             Stacked ? string.Format(CultureInfo.InvariantCulture, " (stage 1), {0} (stacked stage 2)", string.Join(", ", kept.Epochs)) : string.Empty,
