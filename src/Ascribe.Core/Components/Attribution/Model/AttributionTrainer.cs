@@ -9,7 +9,8 @@ namespace Ascribe.Core.Components.Attribution.Model;
 /// decoded tags differ from gold, weights averaged over all steps. With a dev set, every epoch is
 /// scored (exact span F1 per kind on Ascribe tokens) and the best epoch's averaged weights are kept.
 /// With <see cref="Stacked"/>, a second stage is trained on the same features plus first-stage tags;
-/// its training tags come from two-fold cross-validation so they are as noisy as at run time.
+/// its training tags come from cross-validation (<see cref="Folds"/>) so they are as noisy as at
+/// run time. With <see cref="Margin"/> above 0, decoding while training is loss-augmented.
 /// With <see cref="Ensemble"/> K above 1, every stage (and every cross-validation fold) is the
 /// average of K perceptrons trained on different shuffles (seeds <c>Seed</c> to <c>Seed + K - 1</c>):
 /// one model of the same size and speed, whose scores are the mean of the K members' scores.
