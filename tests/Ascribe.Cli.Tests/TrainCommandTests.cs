@@ -34,6 +34,17 @@ public sealed class TrainCommandTests
         Assert.Single(result.Error.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("--folds", "1", "--folds must be between 2 and 10.")]
+    [InlineData("--margin", "-1", "--margin must be 0 or more.")]
+    [InlineData("--ensemble", "0", "--ensemble must be between 1 and 16.")]
+    public void TrainAttribution_BadTrainingOption_IsAUsageError(string option, string value, string message)
+    {
+        var result = CliRunner.Run("train", "attribution", "--data", Gold, "--out", Path.Combine(Path.GetTempPath(), "never.bin"), option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("ascribe: error: " + message, result.Error.Trim());
+    }
+
     [Fact]
     public void Eval_CorruptModel_FailsWithOneLine()
     {
