@@ -21,22 +21,18 @@ internal sealed class PostgresDialect : SqlDialect, IDisposable
 
     public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 
-    public override void LockForMigration(DbConnection connection, DbTransaction tx)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        // One migrating process at a time per database; the key is arbitrary but fixed.
-        cmd.CommandText = "SELECT pg_advisory_xact_lock(4242017)";
-        cmd.ExecuteNonQuery();
-    }
+    // One migrating process at a time per database; the key is arbitrary but fixed.
+    public override void LockForMigration(DbConnection connection, DbTransaction tx) => AdvisoryLock(connection, tx, 4242017);
 
-    public override void LockSharedTables(DbConnection connection, DbTransaction tx)
+    // Analysis runs before the lock is taken, so workers still analyze in parallel and only their
+    // short write phases take turns.
+    public override void LockSharedTables(DbConnection connection, DbTransaction tx) => AdvisoryLock(connection, tx, 4242018);
+
+    /// <summary>Takes the advisory lock <paramref name="key"/>, held until <paramref name="tx"/> ends.</summary>
+    private static void AdvisoryLock(DbConnection connection, DbTransaction tx, long key)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        // Held to the end of the transaction; analysis runs before it is taken, so workers
-        // still analyze in parallel and only their short write phases take turns.
-        cmd.CommandText = "SELECT pg_advisory_xact_lock(4242018)";
+        using var cmd = Db.Command(connection, tx, "SELECT pg_advisory_xact_lock(@key)");
+        Db.Add(cmd, "@key", key);
         cmd.ExecuteNonQuery();
     }
 
