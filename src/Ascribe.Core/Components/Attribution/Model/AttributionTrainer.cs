@@ -56,11 +56,11 @@ public sealed class AttributionTrainer
         var first = TrainMembers(trainSet, devSet, _ => Iterations, "stage 1");
         var model = new AttributionModel(Bits, first.Weights, first.Transitions, string.Empty);
         var kept = first;
+        int folds = Math.Max(2, Folds);
         if (Stacked)
         {
             // Cross-validated first-stage tags for the training documents.
             var stackTags = new byte[trainSet.Count][];
-            int folds = Math.Max(2, Folds);
             for (int fold = 0; fold < folds; fold++)
             {
                 var part = trainSet.Where((_, i) => i % folds != fold).ToList();
@@ -85,7 +85,7 @@ public sealed class AttributionTrainer
             command,
             (Ensemble > 1 ? string.Format(CultureInfo.InvariantCulture, "{0} to {1} (ensemble of {2} averaged perceptrons)", Seed, Seed + Ensemble - 1, Ensemble) : Seed.ToString(CultureInfo.InvariantCulture))
                 + (Margin != 0 ? string.Format(CultureInfo.InvariantCulture, "\nmargin: {0}", Margin) : string.Empty)
-                + (Stacked && Folds != 2 ? string.Format(CultureInfo.InvariantCulture, "\ncross-validation folds: {0}", Folds) : string.Empty),
+                + (Stacked && folds != 2 ? string.Format(CultureInfo.InvariantCulture, "\ncross-validation folds: {0}", folds) : string.Empty),
             Iterations,
             string.Join(", ", first.Epochs),
             Stacked ? string.Format(CultureInfo.InvariantCulture, " (stage 1), {0} (stacked stage 2)", string.Join(", ", kept.Epochs)) : string.Empty,
