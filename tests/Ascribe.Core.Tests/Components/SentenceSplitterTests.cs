@@ -48,4 +48,13 @@ public sealed class SentenceSplitterTests
         var doc = TestText.Text("The U.S. military spent 3.5 billion. U.S. officials said so.");
         Assert.Equal(new[] { "The U.S. military spent 3.5 billion.", "U.S. officials said so." }, TestText.SentenceTexts(doc));
     }
+
+    [Fact]
+    public void Splitter_EndsSentenceAfterStateAbbreviationOrPlainNo_ButNotAfterPartyLabel()
+    {
+        var doc = TestText.Text("He lives in Selma, Ala. But he works here. The answer is no. He left. Rep. Jim Clyburn (D-S.C.), the leader, agreed. \"Neither do I.\" She left.");
+        Assert.Equal(
+            new[] { "He lives in Selma, Ala.", "But he works here.", "The answer is no.", "He left.", "Rep. Jim Clyburn (D-S.C.), the leader, agreed.", "\"Neither do I.\"", "She left." },
+            TestText.SentenceTexts(doc));
+    }
 }

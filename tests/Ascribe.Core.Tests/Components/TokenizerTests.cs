@@ -17,6 +17,15 @@ public sealed class TokenizerTests
     [InlineData("“Yes,” he said.", new[] { "“", "Yes", ",", "”", "he", "said", "." })]
     [InlineData("in the '90s", new[] { "in", "the", "'90s" })]
     [InlineData("Wait... what?!", new[] { "Wait", "...", "what", "?", "!" })]
+    [InlineData("The S.E.C. and the I.R.S. said", new[] { "The", "S.E.C.", "and", "the", "I.R.S.", "said" })]
+    [InlineData("Sen. Lindsey Graham (R-S.C.) and Rep. Paul Ryan (R-Wis.) said", new[] { "Sen.", "Lindsey", "Graham", "(", "R-S.C.", ")", "and", "Rep.", "Paul", "Ryan", "(", "R-Wis.", ")", "said" })]
+    [InlineData("\"Neither do I.\"", new[] { "\"", "Neither", "do", "I", ".", "\"" })]
+    [InlineData("Washington D.C.’s office", new[] { "Washington", "D.C.", "’s", "office" })]
+    [InlineData("He cannot stay.", new[] { "He", "can", "not", "stay", "." })]
+    [InlineData("Follow @pamkeyNEN and #Election2016 on Twitter, not john@example.com or #1.", new[] { "Follow", "@pamkeyNEN", "and", "#Election2016", "on", "Twitter", ",", "not", "john@example.com", "or", "#", "1", "." })]
+    [InlineData("A Reuters/Ipsos poll and/or 9/11", new[] { "A", "Reuters/Ipsos", "poll", "and/or", "9/11" })]
+    [InlineData("The answer is no. No. 5 won.", new[] { "The", "answer", "is", "no", ".", "No.", "5", "won", "." })]
+    [InlineData("He was ill. Jan. 5 in Selma, Ala.", new[] { "He", "was", "ill", ".", "Jan.", "5", "in", "Selma", ",", "Ala." })]
     public void Tokenizer_SplitsNewsEnglish(string text, string[] expected)
     {
         var doc = TestText.Text(text);

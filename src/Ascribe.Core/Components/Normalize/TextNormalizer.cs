@@ -137,6 +137,15 @@ public static class TextNormalizer
                         continue;
                     }
 
+                    // The possessive of an abbreviation: "D.C.’s", "U.S.’s".
+                    if (buffer.Last == '.' && char.IsLetter(buffer.BeforeLast) && right < text.Length && text[right] is 's' or 'S'
+                        && SkipDropped(text, right + 1) is int afterS && (afterS >= text.Length || !char.IsLetterOrDigit(text[afterS])))
+                    {
+                        buffer.Emit('\'', i, i + 1);
+                        i++;
+                        continue;
+                    }
+
                     buffer.Emit(c, i, i + 1);
                     i++;
                     continue;
@@ -213,6 +222,9 @@ public static class TextNormalizer
 
         /// <summary>The last character emitted, or NUL.</summary>
         public char Last => _length > 0 ? _chars[_length - 1] : '\0';
+
+        /// <summary>The character emitted before <see cref="Last"/>, or NUL.</summary>
+        public char BeforeLast => _length > 1 ? _chars[_length - 2] : '\0';
 
         public void Emit(char c, int start, int end)
         {

@@ -7,8 +7,9 @@ namespace Ascribe.Core.Components.Tokenize;
 /// <summary>
 /// Splits the normalized text into Penn-Treebank-like tokens and stores them with offsets into
 /// both the normalized and the original text. Clitics are split ("don't" → "do" "n't",
-/// "Putin's" → "Putin" "'s"); hyphenated words, decimals, "U.S."-style initials, known
-/// abbreviations, URLs and e-mail addresses stay whole; every quote mark is its own token.
+/// "Putin's" → "Putin" "'s", "cannot" → "can" "not"); hyphenated and slashed words ("and/or"),
+/// decimals, "U.S."-style initials, known abbreviations, URLs, e-mail addresses, @handles and
+/// #hashtags stay whole; every quote mark is its own token.
 /// </summary>
 public sealed class Tokenizer : IPipelineComponent
 {
@@ -52,8 +53,9 @@ public sealed class Tokenizer : IPipelineComponent
                 {
                     kind = TokenKind.Url;
                 }
-                else if (IsNegationAt(text, i))
+                else if (IsNegationAt(text, i) || IsCannotAt(text, i))
                 {
+                    // "n't" of "don't"; "can" of "cannot" (then "not"), as the Penn Treebank splits them.
                     end = i + 3;
                     kind = TokenKind.Word;
                 }
@@ -62,6 +64,12 @@ public sealed class Tokenizer : IPipelineComponent
                     end = ScanWord(text, i, out bool numeric);
                     kind = numeric ? TokenKind.Number : TokenKind.Word;
                 }
+            }
+            else if (c is '@' or '#' && HandleEnd(text, i) is int handleEnd && handleEnd > i + 1)
+            {
+                // @handle, #hashtag
+                end = handleEnd;
+                kind = TokenKind.Word;
             }
             else if (c == '\'' && i + 1 < n && IsCliticAt(text, i, n))
             {
@@ -197,6 +205,14 @@ public sealed class Tokenizer : IPipelineComponent
                     continue;
                 }
 
+                if (c == '/' && char.IsLetter(prev) && char.IsLetter(next))
+                {
+                    // and/or, Reuters/Ipsos, Getty/Instagram
+                    allDigits = false;
+                    i++;
+                    continue;
+                }
+
                 if (c == '&' && char.IsUpper(prev) && char.IsUpper(next))
                 {
                     allDigits = false;
@@ -215,16 +231,23 @@ public sealed class Tokenizer : IPipelineComponent
 
             if (c == '.' && !allDigits)
             {
-                // Initials and dotted abbreviations: U.S., U.S.A., Ph.D., e.g.
-                int wordLen = i - start;
-                if (wordLen <= 2 && i + 2 < n && char.IsLetter(text[i + 1]) && (text[i + 2] == '.' || (i + 3 < n && char.IsLetter(text[i + 2]) && text[i + 3] == '.')))
+                // Initials and dotted abbreviations: U.S., U.S.A., Ph.D., e.g., S.E.C., and a
+                // party-state label such as D-N.C. or R-Wis. (the part after the hyphen decides).
+                int segment = SegmentStart(text, start, i);
+                int segmentLength = i - segment;
+                if (segmentLength <= 2 && i + 2 < n && char.IsLetter(text[i + 1]) && (text[i + 2] == '.' || (i + 3 < n && char.IsLetter(text[i + 2]) && text[i + 3] == '.')))
                 {
                     i++;
                     continue;
                 }
 
-                if (LooksDotted(text, start, i) || Abbreviations.IsKnown(text.AsSpan(start, i - start)) || (wordLen == 1 && char.IsUpper(text[start])))
+                char following = NextVisible(text, i + 1);
+                if (LooksDotted(text, start, i)
+                    || Abbreviations.IsKnown(text.AsSpan(start, i - start), following)
+                    || (segment > start && char.IsUpper(text[segment]) && Abbreviations.IsKnown(text.AsSpan(segment, segmentLength), following))
+                    || (i - start == 1 && char.IsUpper(text[start]) && char.IsUpper(following)))
                 {
+                    // A single capital is an initial only before a name ("John F. Kennedy"), not in "Neither do I."
                     numeric = false;
                     return i + 1;
                 }
@@ -237,6 +260,51 @@ public sealed class Tokenizer : IPipelineComponent
         return i;
     }
 
+    /// <summary>Start of the last part of the word before <paramref name="dot"/>: after its last period or hyphen.</summary>
+    private static int SegmentStart(string text, int start, int dot)
+    {
+        int k = dot;
+        while (k > start && text[k - 1] is not ('.' or '-'))
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    /// <summary>The first character at or after <paramref name="i"/> that is not a space or tab, or NUL at the end or at a line break.</summary>
+    private static char NextVisible(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] != '\n' ? text[i] : '\0';
+    }
+
+    /// <summary>End of an @handle or #hashtag at <paramref name="i"/> (letters, digits, underscores; a hashtag starts with a letter), or <paramref name="i"/>.</summary>
+    private static int HandleEnd(string text, int i)
+    {
+        if ((i > 0 && IsWordChar(text[i - 1])) || i + 1 >= text.Length || !(char.IsLetter(text[i + 1]) || (text[i] == '@' && (char.IsDigit(text[i + 1]) || text[i + 1] == '_'))))
+        {
+            return i;
+        }
+
+        int j = i + 1;
+        while (j < text.Length && (IsWordChar(text[j]) || text[j] == '_'))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>True at the start of a free-standing "cannot".</summary>
+    private static bool IsCannotAt(string text, int i) =>
+        i + 6 <= text.Length && text.AsSpan(i, 6).Equals("cannot", StringComparison.OrdinalIgnoreCase)
+        && (i == 0 || !IsWordChar(text[i - 1])) && (i + 6 == text.Length || !IsWordChar(text[i + 6]));
+
     /// <summary>True for "U.S" or "e.g" (letters separated by periods) ending before <paramref name="dot"/>.</summary>
     private static bool LooksDotted(string text, int start, int dot) =>
         dot - start >= 3 && text.AsSpan(start, dot - start).Contains('.');
@@ -248,8 +316,8 @@ public sealed class Tokenizer : IPipelineComponent
 
     private static bool IsCliticAt(string text, int i, int n)
     {
-        // 's 'S 're 've 'll 'd 'm followed by a non-letter.
-        if (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+        // 's 'S 're 've 'll 'd 'm followed by a non-letter, after a word or an abbreviation ("D.C.'s").
+        if (i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || (text[i - 1] == '.' && i > 1 && char.IsLetter(text[i - 2]))))
         {
             return false;
         }
