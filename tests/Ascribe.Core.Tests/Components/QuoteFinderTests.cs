@@ -14,6 +14,7 @@ public sealed class QuoteFinderTests
     [InlineData("He said 'we will win' today.", "we will win")]
     [InlineData("Il a dit ‹ oui › hier.", " oui ")]
     [InlineData("Mówił „wygramy” wczoraj.", "wygramy")]
+    [InlineData("He said ''we will win'' today.", "we will win")]
     public void Quotes_PairEveryStyle(string text, string content)
     {
         var doc = TestText.Text(text);
@@ -95,5 +96,28 @@ public sealed class QuoteFinderTests
         var doc = TestText.Text("He said \"we will win. Nobody doubts it.\n\nNext paragraph.");
         var q = Assert.Single(doc.Quotes);
         Assert.Equal("we will win. Nobody doubts it.", doc.Slice(q.Content));
+    }
+
+    [Fact]
+    public void Quotes_TypewriterDoubleApostrophes_AreOneMarkAndContinueAcrossParagraphs()
+    {
+        string text = "''It was a shock,'' Mr. King said. ''They pay us a lot.\n\n''And I like the ''Buffett rule'' a lot,'' he added.";
+        var doc = TestText.Text(text);
+        Assert.Equal(new[] { "It was a shock,", "They pay us a lot.", "And I like the ''Buffett rule'' a lot,", "Buffett rule" }, TestText.QuoteTexts(doc));
+        var first = doc.Quotes[0];
+        Assert.Equal((0, 18), (first.Open, first.Close)); // first and last character of the '' pairs
+        Assert.Equal("''It was a shock,''", doc.Slice(first.Outer));
+        Assert.True(doc.Quotes[1].ContinuesNext);
+        Assert.True(doc.Quotes[2].ContinuesPrevious);
+        Assert.Equal(1, doc.Quotes[3].Depth);
+    }
+
+    [Fact]
+    public void Quotes_TypewriterQuote_WithItsSpeaker_IsDirect()
+    {
+        var doc = TestText.Analyze("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.");
+        var attribution = Assert.Single(doc.Attributions);
+        Assert.Equal(AttributionKind.Direct, attribution.Kind);
+        Assert.Equal("''This isn't tax reform,''", doc.Slice(Assert.Single(attribution.Content)));
     }
 }

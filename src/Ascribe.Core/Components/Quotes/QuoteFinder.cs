@@ -9,7 +9,10 @@ namespace Ascribe.Core.Components.Quotes;
 /// brackets. Nested quotes get a depth. A quote left open at a paragraph end runs to that end;
 /// when the next paragraph reopens it (the news convention for a quote spanning paragraphs) or
 /// closes a quote it never opened, the two parts are marked as continuing each other.
-/// Apostrophes (O'Brien, students', '90s) are not quote marks. Never throws on unbalanced input.
+/// Two adjacent apostrophes (''…'', the typewriter style of some newspapers' archives) are one
+/// double mark, and a quote's <see cref="Quote.Open"/> and <see cref="Quote.Close"/> are then the
+/// first and the last character of the pair. Apostrophes (O'Brien, students', '90s) are not quote
+/// marks. Never throws on unbalanced input.
 /// </summary>
 public sealed class QuoteFinder : IPipelineComponent
 {
@@ -26,9 +29,10 @@ public sealed class QuoteFinder : IPipelineComponent
         Either,
     }
 
-    private readonly record struct Mark(int Offset, char Char, Role Role, bool Single);
+    /// <summary>A quote mark from <see cref="Offset"/> to <see cref="End"/> (exclusive): one character, or two for <c>''</c>.</summary>
+    private readonly record struct Mark(int Offset, int End, char Char, Role Role, bool Single);
 
-    private readonly record struct OpenMark(int Offset, char Char, bool Single);
+    private readonly record struct OpenMark(int Offset, int End, char Char, bool Single);
 
     public void Process(Document doc)
     {
@@ -50,10 +54,23 @@ public sealed class QuoteFinder : IPipelineComponent
                 if (tokens[t].Kind == TokenKind.Quote && tokens[t].Start >= para.Start && QuoteMarks.IsQuote(text[tokens[t].Start]))
                 {
                     int at = tokens[t].Start;
-                    var role = Classify(text, at, para);
+                    if (IsApostrophePair(doc, t, para))
+                    {
+                        // ''Yes,'' he said: one double mark read across both characters.
+                        var pairRole = Classify('"', at, at + 2, text, para);
+                        if (pairRole is not null)
+                        {
+                            marks.Add(new Mark(at, at + 2, '"', pairRole.Value, Single: false));
+                        }
+
+                        t += 2;
+                        continue;
+                    }
+
+                    var role = Classify(text[at], at, at + 1, text, para);
                     if (role is not null)
                     {
-                        marks.Add(new Mark(at, text[at], role.Value, QuoteMarks.IsSingle(text[at])));
+                        marks.Add(new Mark(at, at + 1, text[at], role.Value, QuoteMarks.IsSingle(text[at])));
                     }
                 }
 
@@ -78,9 +95,9 @@ public sealed class QuoteFinder : IPipelineComponent
                 var open = stack[match];
                 // Openers above the match were never closed: drop them.
                 stack.RemoveRange(match, stack.Count - match);
-                if (mark.Offset > open.Offset + 1)
+                if (mark.Offset > open.End)
                 {
-                    found.Add(new Quote(open.Offset, mark.Offset, new TextSpan(open.Offset + 1, mark.Offset), stack.Count) { Paragraph = paragraph });
+                    found.Add(new Quote(open.Offset, mark.End - 1, new TextSpan(open.End, mark.Offset), stack.Count) { Paragraph = paragraph });
                 }
 
                 continue;
@@ -91,7 +108,7 @@ public sealed class QuoteFinder : IPipelineComponent
                 // The previous paragraph's quote runs into this one and closes here without a reopening mark.
                 if (mark.Offset > para.Start)
                 {
-                    found.Add(new Quote(-1, mark.Offset, new TextSpan(para.Start, mark.Offset), 0) { Paragraph = paragraph, ContinuesPrevious = true });
+                    found.Add(new Quote(-1, mark.End - 1, new TextSpan(para.Start, mark.Offset), 0) { Paragraph = paragraph, ContinuesPrevious = true });
                     continuesPrevious = true;
                 }
 
@@ -100,7 +117,7 @@ public sealed class QuoteFinder : IPipelineComponent
 
             if (mark.Role != Role.Close)
             {
-                stack.Add(new OpenMark(mark.Offset, mark.Char, mark.Single));
+                stack.Add(new OpenMark(mark.Offset, mark.End, mark.Char, mark.Single));
             }
         }
 
@@ -111,9 +128,9 @@ public sealed class QuoteFinder : IPipelineComponent
             if (!stack[k].Single)
             {
                 var open = stack[k];
-                if (para.End > open.Offset + 1)
+                if (para.End > open.End)
                 {
-                    found.Add(new Quote(open.Offset, -1, new TextSpan(open.Offset + 1, para.End), k) { Paragraph = paragraph, ContinuesNext = true });
+                    found.Add(new Quote(open.Offset, -1, new TextSpan(open.End, para.End), k) { Paragraph = paragraph, ContinuesNext = true });
                 }
 
                 leftOpen = true;
@@ -121,11 +138,12 @@ public sealed class QuoteFinder : IPipelineComponent
             }
         }
 
-        if (previousOpen && !continuesPrevious && found.Count > 0 && found[0].Open == FirstNonSpace(doc.Text, para) && doc.Quotes.Count > 0)
+        // Reopened at the start of this paragraph: the news convention for a continued quote. The
+        // reopened quote need not be the first found: a quote nested in it closes earlier.
+        int reopened = previousOpen && !continuesPrevious && doc.Quotes.Count > 0 ? found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para)) : -1;
+        if (reopened >= 0)
         {
-            // Reopened at the start of this paragraph: the news convention for a continued quote.
-            int first = found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para));
-            found[first] = found[first] with { ContinuesPrevious = true };
+            found[reopened] = found[reopened] with { ContinuesPrevious = true };
         }
 
         if (!leftOpen && doc.Quotes.Count > 0 && previousOpen && !found.Exists(q => q.ContinuesPrevious))
@@ -183,15 +201,32 @@ public sealed class QuoteFinder : IPipelineComponent
         _ => false,
     };
 
-    /// <summary>Decides whether the mark at <paramref name="at"/> can open, close or both; null for an apostrophe.</summary>
-    private static Role? Classify(string text, int at, TextSpan para)
+    /// <summary>
+    /// True when quote token <paramref name="t"/> and the next are two ASCII apostrophes side by
+    /// side, not a word's own apostrophe on either side ("rule''" closes, "''Buffett" opens).
+    /// </summary>
+    private static bool IsApostrophePair(Document doc, int t, TextSpan para)
     {
-        char c = text[at];
+        var tokens = doc.TokenData;
+        string text = doc.Text;
+        if (t + 1 >= tokens.Length || tokens[t + 1].Kind != TokenKind.Quote || tokens[t].End != tokens[t].Start + 1
+            || tokens[t + 1].Start != tokens[t].End || tokens[t + 1].End != tokens[t + 1].Start + 1 || tokens[t + 1].End > para.End)
+        {
+            return false;
+        }
+
+        return text[tokens[t].Start] == '\'' && text[tokens[t + 1].Start] == '\''
+            && (tokens[t + 1].End >= text.Length || text[tokens[t + 1].End] != '\'');
+    }
+
+    /// <summary>Decides whether the mark <paramref name="c"/> from <paramref name="at"/> to <paramref name="end"/> can open, close or both; null for an apostrophe.</summary>
+    private static Role? Classify(char c, int at, int end, string text, TextSpan para)
+    {
         char prev = at > para.Start ? text[at - 1] : ' ';
-        char next = at + 1 < para.End ? text[at + 1] : ' ';
+        char next = end < para.End ? text[end] : ' ';
         // Another quote mark counts as a boundary on either side: "'Great Russia'" stacks marks.
         bool spaceBefore = char.IsWhiteSpace(prev) || at == para.Start || prev is '(' or '[' or '\u2014' or '\u2013' or '-' or '/' or ':' || QuoteMarks.IsQuote(prev);
-        bool spaceAfter = char.IsWhiteSpace(next) || at + 1 >= para.End || QuoteMarks.IsQuote(next) || (char.IsPunctuation(next) && next is not '\u2026' and not '(' and not '[');
+        bool spaceAfter = char.IsWhiteSpace(next) || end >= para.End || QuoteMarks.IsQuote(next) || (char.IsPunctuation(next) && next is not '\u2026' and not '(' and not '[');
         switch (c)
         {
             case '\u201E' or '\u201A' or '\u300C' or '\u300E':
