@@ -625,6 +625,15 @@ internal sealed partial class ResolutionRun
             sb.Append(ch);
         }
 
-        return sb.ToString().Trim(' ', ',', ';', ':', '.', '-', '\u2013', '\u2014');
+        string trimmed = sb.ToString().Trim(' ', ',', ';', ':', '.', '-', '\u2013', '\u2014');
+        return KeepsFinalPeriod(sb, trimmed) ? trimmed + "." : trimmed;
+    }
+
+    /// <summary>True when the trimmed phrase ended in a dotted abbreviation whose last period the trim took ("The S.E.C." → "S.E.C.").</summary>
+    private static bool KeepsFinalPeriod(System.Text.StringBuilder original, string trimmed)
+    {
+        int lastWord = trimmed.LastIndexOf(' ') + 1;
+        return trimmed.Length > lastWord && trimmed.IndexOf('.', lastWord) > lastWord && char.IsLetter(trimmed[^1])
+            && trimmed[^2] == '.' && original.ToString().TrimEnd().EndsWith(trimmed + ".", StringComparison.Ordinal);
     }
 }

@@ -18,6 +18,14 @@ public sealed class SpeakerResolverTests
     }
 
     [Fact]
+    public void SpeakerResolver_AcronymSpeaker_KeepsItsFinalPeriod()
+    {
+        var doc = Marked.Resolve("[[The S.E.C.]] {{said}} it would act. [[Sen. Lindsey Graham (R-S.C.)]] {{said}} it was late.");
+        Assert.Equal("S.E.C.", Marked.SpeakerName(doc, 0));
+        Assert.Equal("Lindsey Graham", Marked.SpeakerName(doc, 1));
+    }
+
+    [Fact]
     public void SpeakerResolver_PronounGenderLearnedFromEarlierPronoun()
     {
         var doc = Marked.Resolve(
