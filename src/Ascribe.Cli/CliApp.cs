@@ -61,6 +61,9 @@ public static class CliApp
                 .WithDescription("Train a part-of-speech, entity or parser model from CoreNLP-annotated articles.")
                 .WithExample("train", "pos", "--data", "../shared/data/polnear/train", "--dev", "../shared/data/polnear/dev", "--out", "models/pos.bin")
                 .WithExample("train", "accurate", "--data", "../shared/data/polnear/train", "--dev", "../shared/data/polnear/dev", "--out", "models/accurate-head.bin");
+            config.AddCommand<ModelsCommand>("models")
+                .WithDescription("Show the trained models in use: files, sizes, what they hold and the attribution training record.")
+                .WithExample("models", "--format", "json");
             config.AddCommand<PruneCommand>("prune")
                 .WithDescription("Drop small weights from a trained model (smaller file, faster tagging).")
                 .WithExample("prune", "parser", "parser-full.bin", "--threshold", "1.0", "--out", "models/parser.bin");
