@@ -50,7 +50,7 @@ public sealed class ModelsCommand : Command<ModelsSettings>
             Describe("parser", store, ModelStore.ParserFile, s => string.Create(CultureInfo.InvariantCulture, $"{s.Parser.Labels.Count} dependency labels, {s.Parser.FeatureCount:N0} features")),
             Describe("attribution", store, ModelStore.AttributionFile, s =>
             {
-                var model = s.Attribution ?? throw new AscribeException(ErrorCodes.ModelMissing, "absent: analyze falls back to the rule extractor");
+                var model = s.Attribution ?? throw new AscribeException(ErrorCodes.ModelMissing, "missing");
                 record = model.Record;
                 return string.Create(CultureInfo.InvariantCulture, $"{model.Bits} hash bits");
             }),
@@ -76,7 +76,7 @@ public sealed class ModelsCommand : Command<ModelsSettings>
         long? bytes = File.Exists(path) ? new FileInfo(path).Length : null;
         if (bytes is null)
         {
-            return new ModelInfo(name, path, null, "missing", string.Empty);
+            return new ModelInfo(name, path, null, "missing", name == "attribution" ? "analyze uses the rule extractor" : string.Empty);
         }
 
         try
@@ -113,7 +113,13 @@ public sealed class ModelsCommand : Command<ModelsSettings>
         table.AddColumn("holds");
         foreach (var row in rows)
         {
-            string size = row.Bytes is long b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1048576.0:F1} MB") : string.Empty;
+            string size = row.Bytes switch
+            {
+                long b when b >= 1048576 => string.Create(CultureInfo.InvariantCulture, $"{b / 1048576.0:F1} MB"),
+                long b when b >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{b / 1024.0:F1} kB"),
+                long b => string.Create(CultureInfo.InvariantCulture, $"{b} B"),
+                _ => string.Empty,
+            };
             string status = row.Status == "ok" ? "[green]ok[/]" : "[red]" + Markup.Escape(row.Status) + "[/]";
             table.AddRow(Markup.Escape(row.Name), Markup.Escape(row.File), size, status, Markup.Escape(row.Holds));
         }
