@@ -17,6 +17,7 @@ internal sealed partial class ResolutionRun
 
     private static readonly string[] Determiners = { "the", "this", "that", "these", "those" };
     private static readonly string[] Indefinites = { "a", "an", "one", "another", "some", "several", "many", "most", "few", "numerous", "other", "various", "two", "three", "four", "five", "multiple", "dozens", "scores", "any" };
+    private static readonly char[] PhraseEdges = { ' ', ',', ';', ':', '.', '-', '\u2013', '\u2014' }; // trimmed from names and descriptions
     private static readonly string[] PossessivePronouns = { "his", "her", "their", "its", "our", "my", "your" };
     private static readonly string[] PhraseBoundaries = { "of", "for", "from", "at", "with", "in", "by", "to", "on", "close", "familiar", "who", "which", "that", "whose", "inside", "within", "near", "around", "under", "involved", "knowledgeable", "briefed", "according" };
 
@@ -625,15 +626,17 @@ internal sealed partial class ResolutionRun
             sb.Append(ch);
         }
 
-        string trimmed = sb.ToString().Trim(' ', ',', ';', ':', '.', '-', '\u2013', '\u2014');
-        return KeepsFinalPeriod(sb, trimmed) ? trimmed + "." : trimmed;
+        string started = sb.ToString().TrimStart(PhraseEdges);
+        string trimmed = started.TrimEnd(PhraseEdges);
+
+        // A dotted abbreviation keeps the period the trim took from it ("The S.E.C." → "S.E.C.").
+        return started.Length == trimmed.Length + 1 && started[^1] == '.' && EndsDotted(trimmed) ? started : trimmed;
     }
 
-    /// <summary>True when the trimmed phrase ended in a dotted abbreviation whose last period the trim took ("The S.E.C." → "S.E.C.").</summary>
-    private static bool KeepsFinalPeriod(System.Text.StringBuilder original, string trimmed)
+    /// <summary>True when the last word ends in letters separated by periods ("S.E.C", "D-N.C").</summary>
+    private static bool EndsDotted(string phrase)
     {
-        int lastWord = trimmed.LastIndexOf(' ') + 1;
-        return trimmed.Length > lastWord && trimmed.IndexOf('.', lastWord) > lastWord && char.IsLetter(trimmed[^1])
-            && trimmed[^2] == '.' && original.ToString().TrimEnd().EndsWith(trimmed + ".", StringComparison.Ordinal);
+        int lastWord = phrase.LastIndexOf(' ') + 1;
+        return phrase.IndexOf('.', lastWord) > lastWord && char.IsLetter(phrase[^1]) && phrase[^2] == '.';
     }
 }

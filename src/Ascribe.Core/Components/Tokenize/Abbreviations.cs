@@ -49,9 +49,8 @@ internal static class Abbreviations
             return char.IsDigit(following);
         }
 
-        return NeverFinal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(withoutDot)
+        return IsNeverFinal(withoutDot)
             || MaybeFinal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(withoutDot)
-            || Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(withoutDot)
             || States.GetAlternateLookup<ReadOnlySpan<char>>().Contains(withoutDot);
     }
 
