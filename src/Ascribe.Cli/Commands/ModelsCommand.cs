@@ -47,7 +47,7 @@ public sealed class ModelsCommand : Command<ModelsSettings>
         {
             Describe("pos", store, ModelStore.PosFile, s => string.Create(CultureInfo.InvariantCulture, $"{s.Pos.Tags.Count} tags, {s.Pos.FeatureCount:N0} features, lemmatizer")),
             Describe("ner", store, ModelStore.NerFile, s => string.Create(CultureInfo.InvariantCulture, $"{Core.Components.Ner.NerModel.Labels.Count} labels, {s.Ner.GazetteerCount:N0} gazetteer phrases")),
-            Describe("parser", store, ModelStore.ParserFile, s => string.Create(CultureInfo.InvariantCulture, $"{s.Parser.Labels.Count} dependency labels, {s.Parser.FeatureCount:N0} features")),
+            Describe("parser", store, ModelStore.ParserFile, s => string.Create(CultureInfo.InvariantCulture, $"{s.Parser.Description}: {s.Parser.Labels.Count} dependency labels, {s.Parser.FeatureCount:N0} weights")),
             Describe("attribution", store, ModelStore.AttributionFile, s =>
             {
                 var model = s.Attribution ?? throw new AscribeException(ErrorCodes.ModelMissing, "missing");

@@ -64,7 +64,9 @@ public sealed class PruneCommand : Command<PruneSettings>
             save = settings.Kind switch
             {
                 "ner" => NerModel.Load(input, settings.Model).Prune(settings.Threshold).Save,
-                "parser" => ParserModel.Load(input, settings.Model).Prune(settings.Threshold).Save,
+                "parser" => ParserFiles.Load(input, settings.Model) is ParserModel perceptron
+                    ? perceptron.Prune(settings.Threshold).Save
+                    : throw new AscribeException(ErrorCodes.BadInput, $"{settings.Model}: a neural parser has no sparse weights to prune"),
                 _ => PosModel.Load(input, settings.Model).Prune(settings.Threshold).Save,
             };
         }

@@ -45,8 +45,24 @@ public sealed class TrainSettings : CommandSettings
     public string? CacheLayers { get; set; }
 
     [CommandOption("--hidden <N>")]
-    [Description("accurate: hidden units of the head (default: 128).")]
+    [Description("accurate: hidden units of the head (default: 128); parser --neural: hidden units of the network (default: 200).")]
     public int? Hidden { get; set; }
+
+    [CommandOption("--neural")]
+    [Description("parser: train the neural arc-standard parser (feed-forward network over embeddings) instead of the perceptron.")]
+    public bool Neural { get; set; }
+
+    [CommandOption("--relu")]
+    [Description("parser --neural: ReLU hidden units instead of cube.")]
+    public bool Relu { get; set; }
+
+    [CommandOption("--dropout <P>")]
+    [Description("parser --neural: share of hidden units dropped while training (default: 0.3).")]
+    public float? Dropout { get; set; }
+
+    [CommandOption("--learning-rate <R>")]
+    [Description("parser --neural: Adam learning rate (default: 0.001).")]
+    public float? LearningRate { get; set; }
 
     [CommandOption("--jackknife <K>")]
     [Description("ner, parser: train on part-of-speech tags predicted by K taggers, each trained on the other folds of the articles (default: gold tags).")]
@@ -115,6 +131,16 @@ public sealed class TrainSettings : CommandSettings
         if (Jackknife is not null && (Jackknife < 2 || Kind is not ("ner" or "parser")))
         {
             return Spectre.Console.ValidationResult.Error("--jackknife takes at least 2 folds and applies to ner and parser only.");
+        }
+
+        if ((Neural || Relu || Dropout is not null || LearningRate is not null) && Kind != "parser")
+        {
+            return Spectre.Console.ValidationResult.Error("--neural, --relu, --dropout and --learning-rate apply to parser only.");
+        }
+
+        if (Dropout is < 0 or >= 1 || LearningRate is <= 0 or > 1)
+        {
+            return Spectre.Console.ValidationResult.Error("--dropout must be in [0, 1) and --learning-rate in (0, 1].");
         }
 
         return Iterations is null or > 0
@@ -190,6 +216,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         Action<Stream> save = settings.Kind switch
         {
             "ner" => NerModel.Train(articles.Select(a => (IReadOnlyList<AnnotatedSentence>)a.Sentences).ToList(), devSet, options).Save,
+            "parser" when settings.Neural => NeuralParserTrainer.Train(train, devSet, options, NeuralSettings(settings)).Save,
             "parser" => ParserModel.Train(train, devSet, options).Save,
             _ => PosModel.Train(train, devSet, options).Save,
         };
@@ -198,6 +225,17 @@ public sealed class TrainCommand : Command<TrainSettings>
         File.Delete(settings.Out + ".partial");
         options.Log($"wrote {settings.Out} ({new FileInfo(settings.Out).Length / 1024.0 / 1024.0:F2} MB)");
         return ExitCodes.Ok;
+    }
+
+    private static NeuralParserSettings NeuralSettings(TrainSettings settings)
+    {
+        var neural = new NeuralParserSettings { Cube = !settings.Relu };
+        return neural with
+        {
+            Hidden = settings.Hidden ?? neural.Hidden,
+            Dropout = settings.Dropout ?? neural.Dropout,
+            LearningRate = settings.LearningRate ?? neural.LearningRate,
+        };
     }
 
     private static void WriteModel(string path, Action<Stream> save)

@@ -54,6 +54,31 @@ internal static class ModelFile
         return reader;
     }
 
+    /// <summary>The kind named in the header of <paramref name="stream"/> (a seekable stream, left where it was), or null when it is no model file.</summary>
+    public static string? PeekKind(Stream stream)
+    {
+        long start = stream.Position;
+        try
+        {
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            return reader.ReadBytes(4).AsSpan().SequenceEqual(Magic) ? ReadKind(reader) : null;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException)
+        {
+            return null;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+
+        static string ReadKind(BinaryReader reader)
+        {
+            reader.ReadInt32();
+            return reader.ReadString();
+        }
+    }
+
     public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
     {
         writer.Write(values.Count);

@@ -23,7 +23,7 @@ public sealed class ModelStore
     private readonly Lazy<PosModel> _pos;
     private readonly Lazy<Components.Attribution.Model.AttributionModel?> _attribution;
     private readonly Lazy<NerModel> _ner;
-    private readonly Lazy<ParserModel> _parser;
+    private readonly Lazy<IParserModel> _parser;
 
     public ModelStore(string directory)
     {
@@ -33,7 +33,7 @@ public sealed class ModelStore
             () => File.Exists(Path.Combine(Directory, AttributionFile)) ? Load(AttributionFile, Components.Attribution.Model.AttributionModel.Load) : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
         _ner = new Lazy<NerModel>(() => Load(NerFile, NerModel.Load), LazyThreadSafetyMode.ExecutionAndPublication);
-        _parser = new Lazy<ParserModel>(() => Load(ParserFile, ParserModel.Load), LazyThreadSafetyMode.ExecutionAndPublication);
+        _parser = new Lazy<IParserModel>(() => Load(ParserFile, ParserFiles.Load), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The models shipped next to the application, in <c>AppContext.BaseDirectory/models</c>.</summary>
@@ -51,7 +51,7 @@ public sealed class ModelStore
     public NerModel Ner => _ner.Value;
 
     /// <exception cref="AscribeException">The file is missing (ModelMissing) or damaged (ModelCorrupt).</exception>
-    public ParserModel Parser => _parser.Value;
+    public IParserModel Parser => _parser.Value;
 
     private T Load<T>(string file, Func<Stream, string, T> read)
     {

@@ -16,6 +16,8 @@ public sealed class TokenizerTests
     [InlineData("O'Brien said", new[] { "O'Brien", "said" })]
     [InlineData("“Yes,” he said.", new[] { "“", "Yes", ",", "”", "he", "said", "." })]
     [InlineData("in the '90s", new[] { "in", "the", "'90s" })]
+    [InlineData("''Yes,'' he said of the ''rule.''", new[] { "''", "Yes", ",", "''", "he", "said", "of", "the", "''", "rule", ".", "''" })]
+    [InlineData("'''Hi'''", new[] { "'", "'", "'", "Hi", "'", "'", "'" })]
     [InlineData("Wait... what?!", new[] { "Wait", "...", "what", "?", "!" })]
     [InlineData("The S.E.C. and the I.R.S. said", new[] { "The", "S.E.C.", "and", "the", "I.R.S.", "said" })]
     [InlineData("Sen. Lindsey Graham (R-S.C.) and Rep. Paul Ryan (R-Wis.) said", new[] { "Sen.", "Lindsey", "Graham", "(", "R-S.C.", ")", "and", "Rep.", "Paul", "Ryan", "(", "R-Wis.", ")", "said" })]

@@ -12,9 +12,9 @@ namespace Ascribe.Core.Components.Parse;
 /// </summary>
 public sealed class DependencyParser : IPipelineComponent
 {
-    private readonly ParserModel _model;
+    private readonly IParserModel _model;
 
-    public DependencyParser(ParserModel model)
+    public DependencyParser(IParserModel model)
     {
         _model = model;
     }

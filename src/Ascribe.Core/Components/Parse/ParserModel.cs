@@ -9,7 +9,7 @@ namespace Ascribe.Core.Components.Parse;
 /// basic dependencies (Universal-Dependencies-style labels as CoreNLP writes them). Immutable and
 /// thread-safe once built or loaded.
 /// </summary>
-public sealed class ParserModel
+public sealed class ParserModel : IParserModel
 {
     internal const string Kind = "parser";
     private const int MaxFeatures = 72;
@@ -29,6 +29,10 @@ public sealed class ParserModel
     public IReadOnlyList<string> Labels { get; }
 
     internal int ClassCount { get; }
+
+    public string Description => "greedy arc-hybrid, averaged perceptron";
+
+    void IParserModel.Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels) => Parse(words, tags, heads, labels);
 
     /// <summary>
     /// Parses one sentence. <paramref name="heads"/> receives the head of each word (0-based in
@@ -280,30 +284,7 @@ public sealed class ParserModel
     private static ulong[] TagHashes(AnnotatedSentence sent) => sent.Tags.Select(t => Models.TagHashes.Of(t)).Append(RootWord).ToArray();
 
     /// <summary>UAS and LAS (percent, punctuation included) on sentences with their own tokens and tags.</summary>
-    public (double Uas, double Las) Evaluate(IReadOnlyList<AnnotatedSentence> sentences)
-    {
-        long uas = 0, las = 0, total = 0;
-        foreach (var sent in sentences)
-        {
-            var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
-            var tags = sent.Tags.Select(t => Models.TagHashes.Of(t)).ToArray();
-            var heads = new int[sent.Count];
-            var labels = new int[sent.Count];
-            Parse(words, tags, heads, labels);
-            for (int i = 0; i < sent.Count; i++)
-            {
-                if (heads[i] == sent.Heads[i])
-                {
-                    uas++;
-                    las += Labels[labels[i]] == sent.Labels[i] ? 1 : 0;
-                }
-            }
-
-            total += sent.Count;
-        }
-
-        return (100.0 * uas / Math.Max(1, total), 100.0 * las / Math.Max(1, total));
-    }
+    public (double Uas, double Las) Evaluate(IReadOnlyList<AnnotatedSentence> sentences) => ParserEvaluation.Evaluate(this, sentences);
 
     /// <summary>The same parser without weights smaller than <paramref name="threshold"/>: smaller and faster, slightly less accurate.</summary>
     public ParserModel Prune(float threshold) => new((string[])Labels, _weights.Prune(threshold));

@@ -54,7 +54,7 @@ public sealed class QuoteFinder : IPipelineComponent
                 if (tokens[t].Kind == TokenKind.Quote && tokens[t].Start >= para.Start && QuoteMarks.IsQuote(text[tokens[t].Start]))
                 {
                     int at = tokens[t].Start;
-                    if (IsApostrophePair(doc, t, para))
+                    if (IsApostrophePair(doc, t))
                     {
                         // ''Yes,'' he said: one double mark read across both characters.
                         var pairRole = Classify('"', at, at + 2, text, para);
@@ -63,7 +63,7 @@ public sealed class QuoteFinder : IPipelineComponent
                             marks.Add(new Mark(at, at + 2, '"', pairRole.Value, Single: false));
                         }
 
-                        t += 2;
+                        t++;
                         continue;
                     }
 
@@ -201,22 +201,11 @@ public sealed class QuoteFinder : IPipelineComponent
         _ => false,
     };
 
-    /// <summary>
-    /// True when quote token <paramref name="t"/> and the next are two ASCII apostrophes side by
-    /// side, not a word's own apostrophe on either side ("rule''" closes, "''Buffett" opens).
-    /// </summary>
-    private static bool IsApostrophePair(Document doc, int t, TextSpan para)
+    /// <summary>True when quote token <paramref name="t"/> is two ASCII apostrophes, which the tokenizer keeps together as one double mark.</summary>
+    private static bool IsApostrophePair(Document doc, int t)
     {
-        var tokens = doc.TokenData;
-        string text = doc.Text;
-        if (t + 1 >= tokens.Length || tokens[t + 1].Kind != TokenKind.Quote || tokens[t].End != tokens[t].Start + 1
-            || tokens[t + 1].Start != tokens[t].End || tokens[t + 1].End != tokens[t + 1].Start + 1 || tokens[t + 1].End > para.End)
-        {
-            return false;
-        }
-
-        return text[tokens[t].Start] == '\'' && text[tokens[t + 1].Start] == '\''
-            && (tokens[t + 1].End >= text.Length || text[tokens[t + 1].End] != '\'');
+        var token = doc.TokenData[t];
+        return token.End == token.Start + 2 && doc.Text[token.Start] == '\'' && doc.Text[token.Start + 1] == '\'';
     }
 
     /// <summary>Decides whether the mark <paramref name="c"/> from <paramref name="at"/> to <paramref name="end"/> can open, close or both; null for an apostrophe.</summary>

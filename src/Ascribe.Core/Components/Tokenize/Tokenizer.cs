@@ -84,7 +84,9 @@ public sealed class Tokenizer : IPipelineComponent
             }
             else if (QuoteMarks.IsQuote(c))
             {
-                end = i + 1;
+                // Two apostrophes side by side are one double quote mark (''Yes,'' he said), as
+                // the Penn Treebank writes it; a third one makes them ordinary marks again.
+                end = c == '\'' && i + 1 < n && text[i + 1] == '\'' && (i + 2 >= n || text[i + 2] != '\'') && (i == 0 || text[i - 1] != '\'') ? i + 2 : i + 1;
                 kind = TokenKind.Quote;
             }
             else if (c is '.' or '-' or '!' or '?' or '*' or '=' or '_' or '~' or '\u2026')
