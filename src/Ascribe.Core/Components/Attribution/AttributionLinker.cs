@@ -223,7 +223,9 @@ internal sealed class AttributionLinker
         var tokens = _doc.TokenData;
         int sa = tokens[aStart].Sentence, sb = tokens[bStart].Sentence;
         int ea = tokens[aEnd - 1].Sentence;
-        if (_doc.Sentences[sa].Paragraph != _doc.Sentences[sb].Paragraph)
+
+        // A content that runs over paragraphs links to a cue after it in its last paragraph, or before it in its first.
+        if (_doc.Sentences[bEnd <= aStart ? sa : ea].Paragraph != _doc.Sentences[sb].Paragraph)
         {
             return -1;
         }

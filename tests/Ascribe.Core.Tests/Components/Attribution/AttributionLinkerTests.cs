@@ -62,4 +62,18 @@ public sealed class AttributionLinkerTests
         Assert.Equal("Smith", doc.Slice(record.Source!.Value));
         Assert.Equal(AttributionKind.Indirect, record.Kind);
     }
+
+    [Theory]
+    [InlineData("\u201cAt this point, they are not ready to take revolutionary action.\n\nIf he loses power, they will exterminate him,\" Chernak said.", "Chernak", "said")]
+    [InlineData("\u201cI would look for people who are as close to him as possible.\n\nThey can be ideologically similar, but still hate each other,\u201d she explained.", "she", "explained")]
+    public void Pipeline_QuoteRunningOverParagraphs_LinksToTheCueAfterIt(string text, string source, string cue)
+    {
+        var doc = TestText.Analyze(text);
+        var record = Assert.Single(doc.Attributions, a => a.Content.Count > 0);
+        Assert.Equal(AttributionKind.Direct, record.Kind);
+        Assert.Equal(2, record.Content.Count);
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+        Assert.Equal(cue, doc.Slice(record.Cue!.Value));
+        Assert.DoesNotContain(doc.Attributions, a => a.Content.Count == 0);
+    }
 }
