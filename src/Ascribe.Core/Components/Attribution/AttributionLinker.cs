@@ -19,6 +19,9 @@ internal sealed class AttributionLinker
     private const int MaxSourceDistance = 25;
     private const int SentencePenalty = 12;
 
+    /// <summary>Words besides the cue and source allowed between two quotations a colon joins.</summary>
+    private const int MaxColonGap = 8;
+
     private readonly Document _doc;
     private readonly CueLexicon _lexicon;
     private readonly SpanIndex _quotes;      // outermost quotes
@@ -259,6 +262,7 @@ internal sealed class AttributionLinker
             var tokens = _doc.TokenData;
             int from = g.End, to = frag.Start;
             bool cue = false;
+            int words = 0;
             for (int t = from; t < to; t++)
             {
                 int kind = SpanTags.KindOf(tags[t]);
@@ -268,14 +272,21 @@ internal sealed class AttributionLinker
                 }
                 else if (kind == 0 && tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
                 {
-                    return false;
+                    words++;
                 }
             }
 
             if (cue)
             {
-                // "'…,' she said, '…'": only when the second part continues the sentence or is quoted too.
-                return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start);
+                // "'…,' she said, '…'": only when the second part continues the sentence or is quoted too;
+                // "'…,' she told reporters on Monday: '…'" when a colon hands the second quotation over.
+                return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start)
+                    && (words == 0 || (words <= MaxColonGap && to > from && _doc.Text[tokens[to - 1].Start] == ':'));
+            }
+
+            if (words > 0)
+            {
+                return false;
             }
 
             // A quote that runs on into the next paragraph.

@@ -66,7 +66,8 @@ public sealed class AttributionLinkerTests
     [Theory]
     [InlineData("\u201cAt this point, they are not ready to take revolutionary action.\n\nIf he loses power, they will exterminate him,\" Chernak said.", "Chernak", "said")]
     [InlineData("\u201cI would look for people who are as close to him as possible.\n\nThey can be ideologically similar, but still hate each other,\u201d she explained.", "she", "explained")]
-    public void Pipeline_QuoteRunningOverParagraphs_LinksToTheCueAfterIt(string text, string source, string cue)
+    [InlineData("\"In the war we use all the means that the law allows us,\" Tschernak told the media in mid-February: \"We have also found mechanisms for cooperation with people who are very close to Putin.\"", "Tschernak", "told")]
+    public void Pipeline_QuotationInTwoParts_IsOneAttributionOfTheCueBetweenOrAfterThem(string text, string source, string cue)
     {
         var doc = TestText.Analyze(text);
         var record = Assert.Single(doc.Attributions, a => a.Content.Count > 0);
