@@ -157,11 +157,18 @@ internal sealed class AttributionLinker
             }
         }
 
+        // A cue coordinated with an earlier predicate shares its subject: "He left open how … - but emphasized that …".
+        var sourceFor = new (int Start, int End)?[cues.Count];
+        for (int c = 0; c < cues.Count; c++)
+        {
+            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start);
+        }
+
         var result = new List<AttributionRecord>();
         for (int g = 0; g < groups.Count; g++)
         {
             int c = groups[g].Cue;
-            var record = Make(c >= 0 && sourceOf[c] >= 0 ? sources[sourceOf[c]] : null, c >= 0 ? cues[c] : null, groups[g].Fragments, margins);
+            var record = Make(c >= 0 ? sourceFor[c] : null, c >= 0 ? cues[c] : null, groups[g].Fragments, margins);
             if (c < 0 && record.Kind == AttributionKind.Indirect)
             {
                 // Reported speech with no cue and no source is not attributed to anyone; a quotation
@@ -176,7 +183,7 @@ internal sealed class AttributionLinker
         {
             if (cueOwner[c] < 0)
             {
-                result.Add(Make(sourceOf[c] >= 0 ? sources[sourceOf[c]] : null, cues[c], Array.Empty<(int, int)>(), margins));
+                result.Add(Make(sourceFor[c], cues[c], Array.Empty<(int, int)>(), margins));
             }
         }
 
@@ -191,6 +198,50 @@ internal sealed class AttributionLinker
         result.Sort((a, b) => First(a).CompareTo(First(b)));
         return result;
     }
+
+    /// <summary>
+    /// The subject of the sentence when the cue at <paramref name="cue"/> is the second of two
+    /// coordinated predicates ("He left open …, but emphasized …") and the subject is a personal
+    /// pronoun or a name followed by the first predicate; otherwise null.
+    /// </summary>
+    private (int Start, int End)? SharedSubject(int cue)
+    {
+        var tokens = _doc.TokenData;
+        var sent = _doc.Sentences[tokens[cue].Sentence];
+        int k = cue - 1;
+        while (k >= sent.TokenStart && (tokens[k].Tag == "RB" || tokens[k].Kind == TokenKind.Punctuation))
+        {
+            k--;
+        }
+
+        if (k <= sent.TokenStart || tokens[k].Tag != "CC" || Word(k) is not ("and" or "but"))
+        {
+            return null;
+        }
+
+        int s = sent.TokenStart;
+        while (s < k && tokens[s].Kind == TokenKind.Quote)
+        {
+            s++;
+        }
+
+        int e = s;
+        if (tokens[s].Tag == "PRP" && Word(s) is "he" or "she" or "they" or "we" or "i")
+        {
+            e = s + 1;
+        }
+        else
+        {
+            while (e < k && tokens[e].Tag is "NNP" or "NNPS")
+            {
+                e++;
+            }
+        }
+
+        return e > s && e < k && tokens[e].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "RB") ? (s, e) : null;
+    }
+
+    private string Word(int token) => _doc[token].Text.ToLowerInvariant();
 
     private static int First(AttributionRecord a) => Math.Min(a.Content.Count > 0 ? a.Content[0].Start : int.MaxValue, Math.Min(a.Cue?.Start ?? int.MaxValue, a.Source?.Start ?? int.MaxValue));
 

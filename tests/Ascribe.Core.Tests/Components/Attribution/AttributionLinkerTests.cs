@@ -77,4 +77,14 @@ public sealed class AttributionLinkerTests
         Assert.Equal(cue, doc.Slice(record.Cue!.Value));
         Assert.DoesNotContain(doc.Attributions, a => a.Content.Count == 0);
     }
+
+    [Theory]
+    [InlineData("He left open how concrete talks about a possible end of the war have progressed - but emphasized that there are prominent opponents of the invasion in Putin's circle.", "He", "emphasized")]
+    [InlineData("Chernak declined to name them and added that the contacts were very close to Putin.", "Chernak", "added")]
+    public void Pipeline_CueCoordinatedWithAnEarlierPredicate_TakesTheSentenceSubject(string text, string source, string cue)
+    {
+        var doc = TestText.Analyze(text);
+        var record = Assert.Single(doc.Attributions, a => a.Cue is { } c && doc.Slice(c) == cue);
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+    }
 }
