@@ -87,7 +87,7 @@ public static class NeuralParserTrainer
                 Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(threads, Environment.ProcessorCount) }, k =>
                 {
                     int from = batchStart + (k * per), to = Math.Min(batchStart + count, from + per);
-                    workers[k].Run(examples, order, from, to, HashCode.Combine(options.Seed, epoch, batchStart, k));
+                    workers[k].Run(examples, order, from, to, Mix(options.Seed, epoch, batchStart, k));
                 });
                 for (int k = 1; k < threads; k++)
                 {
@@ -297,9 +297,9 @@ public static class NeuralParserTrainer
             _loss += other.TakeLoss();
         }
 
-        public void Run(ExampleSet examples, int[] order, int from, int to, int seed)
+        public void Run(ExampleSet examples, int[] order, int from, int to, uint seed)
         {
-            uint state = (uint)seed | 1u;
+            uint state = seed;
             for (int i = from; i < to; i++)
             {
                 Example(examples, order[i], ref state);
@@ -405,6 +405,15 @@ public static class NeuralParserTrainer
                 }
             }
         }
+    }
+
+    /// <summary>A dropout seed for one shard of one batch; the same in every process (unlike <see cref="HashCode"/>).</summary>
+    private static uint Mix(int seed, int epoch, int batch, int shard)
+    {
+        ulong x = ((ulong)(uint)seed << 32) ^ ((ulong)(uint)epoch << 48) ^ ((ulong)(uint)batch << 8) ^ (uint)shard;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return (uint)(x ^ (x >> 31)) | 1u;
     }
 
     /// <summary>A number in [0, 1) from a xorshift generator.</summary>
