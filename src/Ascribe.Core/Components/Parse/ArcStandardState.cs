@@ -7,49 +7,13 @@ namespace Ascribe.Core.Components.Parse;
 /// removes it; RIGHT attaches the top to the item below it and pops it. The root takes a
 /// dependent only once the buffer is empty, so every parse has exactly one root word.
 /// </summary>
-internal sealed class ArcStandardState
+internal sealed class ArcStandardState : TransitionState
 {
     public ArcStandardState(int count)
+        : base(count)
     {
-        Count = count;
-        Stack = new int[count + 1];
-        Heads = new int[count + 1];
-        Labels = new int[count + 1];
-        LeftMost = new int[count + 1];
-        LeftSecond = new int[count + 1];
-        RightMost = new int[count + 1];
-        RightSecond = new int[count + 1];
-        LeftCount = new int[count + 1];
-        RightCount = new int[count + 1];
         Reset();
     }
-
-    public int Count { get; }
-
-    public int[] Stack { get; }
-
-    public int Depth { get; private set; }
-
-    /// <summary>Front of the buffer; equals <see cref="Count"/> once every word was shifted.</summary>
-    public int Front { get; private set; }
-
-    public int[] Heads { get; }
-
-    public int[] Labels { get; }
-
-    public int[] LeftMost { get; }
-
-    public int[] LeftSecond { get; }
-
-    public int[] RightMost { get; }
-
-    public int[] RightSecond { get; }
-
-    /// <summary>Number of dependents attached to the left of each item so far.</summary>
-    public int[] LeftCount { get; }
-
-    /// <summary>Number of dependents attached to the right of each item so far.</summary>
-    public int[] RightCount { get; }
 
     public bool IsFinal => Depth == 1 && Front == Count;
 
@@ -58,9 +22,6 @@ internal sealed class ArcStandardState
     public bool CanLeft => Depth >= 3;
 
     public bool CanRight => Depth >= 3 || (Depth == 2 && Front == Count);
-
-    /// <summary>The stack item <paramref name="k"/> from the top (0 = top; the root is <see cref="Count"/>), or -1.</summary>
-    public int S(int k) => Depth > k ? Stack[Depth - 1 - k] : -1;
 
     /// <summary>Buffer word <paramref name="k"/> from the front, or -1.</summary>
     public int B(int k) => Front + k < Count ? Front + k : -1;
@@ -74,7 +35,7 @@ internal sealed class ArcStandardState
 
     public static int RightClass(int label) => 2 + (2 * label);
 
-    public bool IsValid(int cls) => MoveOf(cls) switch
+    public override bool IsValid(int cls) => MoveOf(cls) switch
     {
         0 => CanShift,
         1 => CanLeft,
@@ -83,14 +44,7 @@ internal sealed class ArcStandardState
 
     public void Reset()
     {
-        Array.Fill(Heads, -1);
-        Array.Fill(Labels, -1);
-        Array.Fill(LeftMost, -1);
-        Array.Fill(LeftSecond, -1);
-        Array.Fill(RightMost, -1);
-        Array.Fill(RightSecond, -1);
-        Array.Clear(LeftCount);
-        Array.Clear(RightCount);
+        ClearArcs();
         Stack[0] = Count;
         Depth = 1;
         Front = 0;
@@ -147,37 +101,5 @@ internal sealed class ArcStandardState
         }
 
         return CanShift ? 0 : -1;
-    }
-
-    private void AddArc(int head, int dep, int label)
-    {
-        Heads[dep] = head;
-        Labels[dep] = label;
-        if (dep < head)
-        {
-            LeftCount[head]++;
-            if (LeftMost[head] < 0 || dep < LeftMost[head])
-            {
-                LeftSecond[head] = LeftMost[head];
-                LeftMost[head] = dep;
-            }
-            else if (LeftSecond[head] < 0 || dep < LeftSecond[head])
-            {
-                LeftSecond[head] = dep;
-            }
-        }
-        else
-        {
-            RightCount[head]++;
-            if (dep > RightMost[head])
-            {
-                RightSecond[head] = RightMost[head];
-                RightMost[head] = dep;
-            }
-            else if (dep > RightSecond[head])
-            {
-                RightSecond[head] = dep;
-            }
-        }
     }
 }

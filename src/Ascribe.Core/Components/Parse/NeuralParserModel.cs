@@ -124,7 +124,7 @@ public sealed class NeuralParserModel : IParserModel
         {
             Features(state, w, t, Labels.Count, feats);
             Score(feats, hidden, scores);
-            state.Apply(BestValid(state, scores));
+            state.Apply(state.BestValid(scores));
         }
 
         for (int i = 0; i < n; i++)
@@ -160,22 +160,6 @@ public sealed class NeuralParserModel : IParserModel
 
         _net.Activate(hidden);
         _net.Output(hidden, scores);
-    }
-
-    private static int BestValid(ArcStandardState state, ReadOnlySpan<float> scores)
-    {
-        int best = -1;
-        float max = float.NegativeInfinity;
-        for (int c = 0; c < scores.Length; c++)
-        {
-            if (scores[c] > max && state.IsValid(c))
-            {
-                max = scores[c];
-                best = c;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>

@@ -7,59 +7,16 @@ namespace Ascribe.Core.Components.Parse;
 /// LEFT attaches the stack top to the buffer front and pops it. The root takes a dependent only
 /// when it is the last item left, so every parse has exactly one root word.
 /// </summary>
-internal sealed class ParseState
+internal sealed class ParseState : TransitionState
 {
     public const int Shift = 0;
 
     public ParseState(int count)
+        : base(count)
     {
-        Count = count;
-        Stack = new int[count + 1];
-        Heads = new int[count + 1];
-        Labels = new int[count + 1];
-        LeftMost = new int[count + 1];
-        LeftSecond = new int[count + 1];
-        RightMost = new int[count + 1];
-        RightSecond = new int[count + 1];
-        LeftCount = new int[count + 1];
-        RightCount = new int[count + 1];
-        Array.Fill(Heads, -1);
-        Array.Fill(Labels, -1);
-        Array.Fill(LeftMost, -1);
-        Array.Fill(LeftSecond, -1);
-        Array.Fill(RightMost, -1);
-        Array.Fill(RightSecond, -1);
     }
 
-    public int Count { get; }
-
-    public int[] Stack { get; }
-
-    public int Depth { get; private set; }
-
-    /// <summary>Front of the buffer; equals <see cref="Count"/> (the root) once every word was shifted.</summary>
-    public int Front { get; private set; }
-
-    public int[] Heads { get; }
-
-    public int[] Labels { get; }
-
-    public int[] LeftMost { get; }
-
-    public int[] LeftSecond { get; }
-
-    public int[] RightMost { get; }
-
-    public int[] RightSecond { get; }
-
-    public int[] LeftCount { get; }
-
-    public int[] RightCount { get; }
-
     public bool IsFinal => Depth == 0 && Front == Count;
-
-    /// <summary>The stack item <paramref name="k"/> from the top (0 = top), or -1.</summary>
-    public int S(int k) => Depth > k ? Stack[Depth - 1 - k] : -1;
 
     /// <summary>Buffer item <paramref name="k"/> from the front; the root is <see cref="Count"/>; -1 past it.</summary>
     public int B(int k) => Front + k <= Count ? Front + k : -1;
@@ -75,7 +32,7 @@ internal sealed class ParseState
 
     public static int LabelOf(int cls) => (cls - 1) / 2;
 
-    public bool IsValid(int cls) => MoveOf(cls) switch
+    public override bool IsValid(int cls) => MoveOf(cls) switch
     {
         0 => CanShift,
         1 => CanRight,
@@ -102,38 +59,6 @@ internal sealed class ParseState
                     AddArc(Front, s0, LabelOf(cls));
                     break;
                 }
-        }
-    }
-
-    private void AddArc(int head, int dep, int label)
-    {
-        Heads[dep] = head;
-        Labels[dep] = label;
-        if (dep < head)
-        {
-            LeftCount[head]++;
-            if (LeftMost[head] < 0 || dep < LeftMost[head])
-            {
-                LeftSecond[head] = LeftMost[head];
-                LeftMost[head] = dep;
-            }
-            else if (LeftSecond[head] < 0 || dep < LeftSecond[head])
-            {
-                LeftSecond[head] = dep;
-            }
-        }
-        else
-        {
-            RightCount[head]++;
-            if (dep > RightMost[head])
-            {
-                RightSecond[head] = RightMost[head];
-                RightMost[head] = dep;
-            }
-            else if (dep > RightSecond[head])
-            {
-                RightSecond[head] = dep;
-            }
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class ParserModel : IParserModel
                 _weights.Add(f, scores);
             }
 
-            state.Apply(BestValid(state, scores));
+            state.Apply(state.BestValid(scores));
         }
 
         for (int i = 0; i < n; i++)
@@ -71,22 +71,6 @@ public sealed class ParserModel : IParserModel
             heads[i] = state.Heads[i] == n ? -1 : state.Heads[i];
             labels[i] = state.Labels[i];
         }
-    }
-
-    private static int BestValid(ParseState state, ReadOnlySpan<float> scores)
-    {
-        int best = -1;
-        float max = float.NegativeInfinity;
-        for (int c = 0; c < scores.Length; c++)
-        {
-            if (scores[c] > max && state.IsValid(c))
-            {
-                max = scores[c];
-                best = c;
-            }
-        }
-
-        return best;
     }
 
     private static int Features(ParseState st, ulong[] w, ulong[] t, Span<ulong> f)
@@ -214,7 +198,7 @@ public sealed class ParserModel : IParserModel
                     int count = Features(state, words[s], tags[s], feats);
                     Array.Clear(scores);
                     trainer.Score(feats.AsSpan(0, count), scores);
-                    int guess = BestValid(state, scores);
+                    int guess = state.BestValid(scores);
                     var (shift, right, left) = state.Costs(goldHeads);
                     int s0 = state.S(0);
                     int best = -1, bestCost = int.MaxValue;

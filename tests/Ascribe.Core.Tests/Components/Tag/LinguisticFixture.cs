@@ -28,4 +28,20 @@ internal static class LinguisticFixture
     public static Document Annotate(string text) => Shipped.Value.Run("test", text);
 
     public static Token Find(Document doc, string word) => doc.Tokens.First(t => t.Text == word);
+
+    /// <summary>Asserts that two parsers give every sentence the same heads and labels.</summary>
+    public static void AssertSameParses(Core.Components.Parse.IParserModel expected, Core.Components.Parse.IParserModel actual, IEnumerable<AnnotatedSentence> sentences)
+    {
+        foreach (var sent in sentences)
+        {
+            var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
+            var tags = sent.Tags.Select(TagHashes.Of).ToArray();
+            var (h1, l1, h2, l2) = (new int[sent.Count], new int[sent.Count], new int[sent.Count], new int[sent.Count]);
+            expected.Parse(words, tags, h1, l1);
+            actual.Parse(words, tags, h2, l2);
+            Assert.Equal(h1, h2);
+            Assert.Equal(l1.Select(l => expected.Labels[l]), l2.Select(l => actual.Labels[l]));
+            Assert.Equal(1, h1.Count(h => h < 0));
+        }
+    }
 }

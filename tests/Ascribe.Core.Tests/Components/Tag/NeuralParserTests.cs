@@ -22,17 +22,7 @@ public sealed class NeuralParserTests
         stream.Position = 0;
         var loaded = ParserFiles.Load(stream, "memory");
         Assert.IsType<NeuralParserModel>(loaded);
-        foreach (var sent in sentences.Skip(200))
-        {
-            var words = WordInfo.Compute(sent.Words, sent.SpaceBefore, sent.SpaceAfter);
-            var tags = sent.Tags.Select(TagHashes.Of).ToArray();
-            var (h1, l1, h2, l2) = (new int[sent.Count], new int[sent.Count], new int[sent.Count], new int[sent.Count]);
-            model.Parse(words, tags, h1, l1);
-            loaded.Parse(words, tags, h2, l2);
-            Assert.Equal(h1, h2);
-            Assert.Equal(l1.Select(l => model.Labels[l]), l2.Select(l => loaded.Labels[l]));
-            Assert.Equal(1, h1.Count(h => h < 0));
-        }
+        LinguisticFixture.AssertSameParses(model, loaded, sentences.Skip(200));
     }
 
     [Fact]
