@@ -157,6 +157,16 @@ internal sealed class AttributionLinker
             }
         }
 
+        // A cue left without a source shares the nearest one before it in its sentence, as a speaker
+        // goes on: "Trump said …, arguing that …", "Clinton said … and added …".
+        foreach (var (_, c, s) in spairs)
+        {
+            if (sourceOf[c] < 0 && sources[s].End <= cues[c].Start && SameSentence(cues[c].Start, sources[s].End))
+            {
+                sourceOf[c] = s;
+            }
+        }
+
         // A cue coordinated with an earlier predicate shares its subject: "He left open how … - but emphasized that …".
         var sourceFor = new (int Start, int End)?[cues.Count];
         for (int c = 0; c < cues.Count; c++)
@@ -239,6 +249,13 @@ internal sealed class AttributionLinker
         }
 
         return e > s && e < k && tokens[e].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "RB") ? (s, e) : null;
+    }
+
+    /// <summary>True when the cue at <paramref name="cue"/> lies in the sentence of the source ending at <paramref name="sourceEnd"/>.</summary>
+    private bool SameSentence(int cue, int sourceEnd)
+    {
+        var tokens = _doc.TokenData;
+        return tokens[cue].Sentence == tokens[sourceEnd - 1].Sentence;
     }
 
     private string Word(int token) => _doc[token].Text.ToLowerInvariant();

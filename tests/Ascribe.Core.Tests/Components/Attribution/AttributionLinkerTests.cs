@@ -87,4 +87,16 @@ public sealed class AttributionLinkerTests
         var record = Assert.Single(doc.Attributions, a => a.Cue is { } c && doc.Slice(c) == cue);
         Assert.Equal(source, doc.Slice(record.Source!.Value));
     }
+
+    [Theory]
+    [InlineData("Mook said Sunday that Trump was lying, adding that the campaign would release its records.", "Mook", "adding")]
+    [InlineData("Clinton said the plan would cost jobs, adding that she would fight it.", "Clinton", "adding")]
+    [InlineData("Sanders, who lost the primaries to Clinton, said he would campaign for her, saying that Trump must be defeated.", "Sanders, who lost the primaries to Clinton,", "saying")]
+    public void Pipeline_SecondCueOfOneSpeaker_SharesTheSourceOfTheFirst(string text, string source, string cue)
+    {
+        var doc = TestText.Analyze(text);
+        var record = Assert.Single(doc.Attributions, a => a.Cue is { } c && doc.Slice(c) == cue);
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+        Assert.Equal(2, doc.Attributions.Count(a => a.Source is { } s && doc.Slice(s) == source));
+    }
 }
