@@ -40,6 +40,13 @@ public sealed class AttributionLinkerTests
     }
 
     [Fact]
+    public void Link_SourceWithNeitherCueNorContent_IsDropped()
+    {
+        var (doc, tags) = Tagged(("Smith", SpanTags.BSource, SpanTags.ISource));
+        Assert.Empty(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+    }
+
+    [Fact]
     public void Link_QuotationWithoutCue_IsKeptAsDirect()
     {
         var (doc, tags) = Tagged(("\u201cWe will not wait any longer.\u201d", SpanTags.BContent, SpanTags.IContent));
