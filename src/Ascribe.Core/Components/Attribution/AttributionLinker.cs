@@ -111,6 +111,11 @@ internal sealed class AttributionLinker
             for (int c = cFrom; c < cTo; c++)
             {
                 int cost = Cost(groups[g].Start, groups[g].End, cues[c].Start, cues[c].End, MaxCueDistance);
+                if (cost < 0 && IntroducesNextParagraph(cues[c].End, groups[g].Start))
+                {
+                    cost = groups[g].Start - cues[c].End;
+                }
+
                 if (cost >= 0)
                 {
                     pairs.Add((cost, g, c));
@@ -243,6 +248,30 @@ internal sealed class AttributionLinker
         }
 
         return e > s && e < k && tokens[e].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "RB") ? (s, e) : null;
+    }
+
+    /// <summary>
+    /// True when a cue ending at <paramref name="cueEnd"/> closes its paragraph with a colon and the
+    /// content starting at <paramref name="content"/> opens the next one ("Limbaugh added:" and the
+    /// quotation below it).
+    /// </summary>
+    private bool IntroducesNextParagraph(int cueEnd, int content)
+    {
+        var tokens = _doc.TokenData;
+        int colon = cueEnd - 1;
+        if (_doc.Text[tokens[colon].Start] != ':' && (cueEnd >= tokens.Length || _doc.Text[tokens[cueEnd].Start] != ':'))
+        {
+            return false;
+        }
+
+        int next = _doc.Text[tokens[colon].Start] == ':' ? cueEnd : cueEnd + 1;
+        if (next < content && tokens[next].Kind == TokenKind.Quote)
+        {
+            next++;
+        }
+
+        return next == content && content < tokens.Length
+            && _doc.Sentences[tokens[content].Sentence].Paragraph == _doc.Sentences[tokens[cueEnd - 1].Sentence].Paragraph + 1;
     }
 
     /// <summary>True when the cue at <paramref name="cue"/> lies in the sentence of the source ending at <paramref name="sourceEnd"/>.</summary>

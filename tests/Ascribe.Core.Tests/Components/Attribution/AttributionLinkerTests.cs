@@ -106,4 +106,17 @@ public sealed class AttributionLinkerTests
         Assert.Equal(source, doc.Slice(record.Source!.Value));
         Assert.Equal(2, doc.Attributions.Count(a => a.Source is { } s && doc.Slice(s) == source));
     }
+
+    [Theory]
+    [InlineData("The governor was blunt.\n\nLimbaugh added:\n\n\u201cAnd from a supposed front-runner, Hillary Clinton, this reeks of desperation.\u201d", "Limbaugh")]
+    [InlineData("Caddell continued:\n\n\"The health issue overall is very much a partisan issue.\"", "Caddell")]
+    public void Pipeline_CueEndingAParagraphWithAColon_TakesTheQuotationBelowIt(string text, string source)
+    {
+        var doc = TestText.Analyze(text);
+        var record = Assert.Single(doc.Attributions);
+        Assert.Equal(AttributionKind.Direct, record.Kind);
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+        Assert.NotNull(record.Cue);
+        Assert.True(record.ContentExtent.Start > text.LastIndexOf(':'), "the content is the quotation after the colon");
+    }
 }
