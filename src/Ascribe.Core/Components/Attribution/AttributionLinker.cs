@@ -353,13 +353,14 @@ internal sealed class AttributionLinker
             var tokens = _doc.TokenData;
             int from = g.End, to = frag.Start;
             bool cue = false;
-            int words = 0;
+            int words = 0, cues = 0;
             for (int t = from; t < to; t++)
             {
                 int kind = SpanTags.KindOf(tags[t]);
                 if (kind == 2)
                 {
                     cue = true;
+                    cues += !SpanTags.IsInside(tags[t]) || t == from || SpanTags.KindOf(tags[t - 1]) != 2 ? 1 : 0;
                 }
                 else if (kind == 0 && tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
                 {
@@ -371,7 +372,9 @@ internal sealed class AttributionLinker
             {
                 // "'…,' she said, '…'": only when the second part continues the sentence or is quoted too;
                 // "'…,' she told reporters on Monday: '…'" when a colon hands the second quotation over.
-                return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start)
+                // One cue, in one paragraph: "'…,' Mook said. According to Limbaugh, '…'" is two attributions.
+                return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start) && cues == 1
+                    && _doc.Sentences[tokens[g.End - 1].Sentence].Paragraph == _doc.Sentences[tokens[frag.Start].Sentence].Paragraph
                     && (words == 0 || (words <= MaxColonGap && to > from && _doc.Text[tokens[to - 1].Start] == ':'));
             }
 

@@ -119,4 +119,15 @@ public sealed class AttributionLinkerTests
         Assert.NotNull(record.Cue);
         Assert.True(record.ContentExtent.Start > text.LastIndexOf(':'), "the content is the quotation after the colon");
     }
+
+    [Theory]
+    [InlineData("\u201cBut we are concerned that Donald Trump may lie,\u201d Mook said.\n\nAccording to Limbaugh, \u201cIf it was left up to Hillary, she wouldn\u2019t have time to say anything positive.\u201d", "Mook", "Limbaugh")]
+    [InlineData("\u201cThe left is saying that normally that is true,\u201d Limbaugh continued. He concluded: \u201cThe person in this debate who cannot tell the truth is Hillary Clinton.\u201d", "Limbaugh", "He")]
+    public void Pipeline_QuotationsWithAnAttributionEachBetweenThem_StayTwoAttributions(string text, string first, string second)
+    {
+        var doc = TestText.Analyze(text);
+        Assert.Equal(2, doc.Attributions.Count);
+        Assert.All(doc.Attributions, a => Assert.Single(a.Content));
+        Assert.Equal(new[] { first, second }, doc.Attributions.Select(a => doc.Slice(a.Source!.Value)));
+    }
 }
