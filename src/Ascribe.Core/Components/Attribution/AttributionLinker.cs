@@ -12,8 +12,9 @@ namespace Ascribe.Core.Components.Attribution;
 /// ("'…,' she said, '…'") or continued in the next paragraph's quote become one content; each
 /// content takes the nearest free cue (closer in the same sentence first) and each cue the nearest
 /// free source, or else the nearest source before it in its sentence or the subject of the
-/// predicate it is coordinated with. Cues and quotations left unlinked are still reported, as partial attributions; a
-/// source with neither cue nor content is not (on PolNeAR dev 12 of 78 such spans were sources).
+/// predicate it is coordinated with. Cues and quotations left unlinked are still reported, as
+/// partial attributions; a source with neither cue nor content is not (on PolNeAR dev 12 of 78
+/// such spans were sources).
 /// </summary>
 internal sealed class AttributionLinker
 {
