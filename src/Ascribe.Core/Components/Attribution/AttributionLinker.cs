@@ -169,7 +169,8 @@ internal sealed class AttributionLinker
         // goes on: "Trump said …, arguing that …", "Clinton said … and added …".
         foreach (var (_, c, s) in spairs)
         {
-            if (sourceOf[c] < 0 && sources[s].End <= cues[c].Start && SameSentence(cues[c].Start, sources[s].End))
+            if (sourceOf[c] < 0 && sources[s].End <= cues[c].Start && SameSentence(cues[c].Start, sources[s].End)
+                && !InContent(cueOwner[c] >= 0 ? groups[cueOwner[c]] : null, sources[s]))
             {
                 sourceOf[c] = s;
             }
@@ -180,6 +181,10 @@ internal sealed class AttributionLinker
         for (int c = 0; c < cues.Count; c++)
         {
             sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start);
+            if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(cueOwner[c] >= 0 ? groups[cueOwner[c]] : null, subject))
+            {
+                sourceFor[c] = null;
+            }
         }
 
         var result = new List<AttributionRecord>();
@@ -274,6 +279,10 @@ internal sealed class AttributionLinker
         return next == content && content < tokens.Length
             && _doc.Sentences[tokens[content].Sentence].Paragraph == _doc.Sentences[tokens[cueEnd - 1].Sentence].Paragraph + 1;
     }
+
+    /// <summary>True when <paramref name="span"/> overlaps the extent of <paramref name="content"/> (a source never lies inside its own content).</summary>
+    private static bool InContent(Group? content, (int Start, int End) span) =>
+        content is not null && span.Start < content.End && span.End > content.Start;
 
     /// <summary>True when the cue at <paramref name="cue"/> lies in the sentence of the source ending at <paramref name="sourceEnd"/>.</summary>
     private bool SameSentence(int cue, int sourceEnd)
