@@ -185,6 +185,13 @@ internal sealed class AttributionLinker
             {
                 sourceFor[c] = null;
             }
+
+            // "a revolution such as that demanded by the ex-oligarch Mikhail Khodorkovsky": the
+            // agent of a passive cue speaks, not the pronoun standing for what was demanded.
+            if (sourceFor[c] is not { } found || IsBarePronoun(found))
+            {
+                sourceFor[c] = PassiveAgent(cues[c].End) ?? sourceFor[c];
+            }
         }
 
         var result = new List<AttributionRecord>();
@@ -278,6 +285,31 @@ internal sealed class AttributionLinker
 
         return next == content && content < tokens.Length
             && _doc.Sentences[tokens[content].Sentence].Paragraph == _doc.Sentences[tokens[cueEnd - 1].Sentence].Paragraph + 1;
+    }
+
+    /// <summary>A one-word source "that", "which" or "this", which names no speaker by itself.</summary>
+    private bool IsBarePronoun((int Start, int End) span) => span.End == span.Start + 1 && Word(span.Start) is "that" or "which" or "this";
+
+    /// <summary>
+    /// The name after "by" that follows a passive cue ending at <paramref name="cueEnd"/> ("demanded
+    /// by the ex-oligarch Mikhail Khodorkovsky"): optional determiner and modifiers, then proper
+    /// nouns; null when the cue is no past participle or no name follows.
+    /// </summary>
+    private (int Start, int End)? PassiveAgent(int cueEnd)
+    {
+        var tokens = _doc.TokenData;
+        if (cueEnd >= tokens.Length - 1 || tokens[cueEnd - 1].Tag != "VBN" || Word(cueEnd) != "by")
+        {
+            return null;
+        }
+
+        int start = cueEnd + 1, e = start;
+        while (e < tokens.Length && tokens[e].Sentence == tokens[cueEnd].Sentence && tokens[e].Tag is "DT" or "JJ" or "NN" or "NNP" or "NNPS")
+        {
+            e++;
+        }
+
+        return e > start && tokens[e - 1].Tag is "NNP" or "NNPS" ? (start, e) : null;
     }
 
     /// <summary>True when <paramref name="span"/> overlaps the extent of <paramref name="content"/> (a source never lies inside its own content).</summary>

@@ -88,7 +88,8 @@ public sealed class AttributionLinkerTests
     [Theory]
     [InlineData("He left open how concrete talks about a possible end of the war have progressed - but emphasized that there are prominent opponents of the invasion in Putin's circle.", "He", "emphasized")]
     [InlineData("Chernak declined to name them and added that the contacts were very close to Putin.", "Chernak", "added")]
-    public void Pipeline_CueCoordinatedWithAnEarlierPredicate_TakesTheSentenceSubject(string text, string source, string cue)
+    [InlineData("But that could change. A revolution \u2013 such as that demanded by the ex-oligarch Mikhail Khodorkovsky \u2013 is not immediately in prospect as a result of the cooperation.", "the ex-oligarch Mikhail Khodorkovsky", "demanded")]
+    public void Pipeline_CueWithoutANamedSource_TakesTheSubjectOfItsPredicateOrTheAgentOfItsPassive(string text, string source, string cue)
     {
         var doc = TestText.Analyze(text);
         var record = Assert.Single(doc.Attributions, a => a.Cue is { } c && doc.Slice(c) == cue);
