@@ -271,13 +271,14 @@ internal sealed class AttributionLinker
     private bool IntroducesNextParagraph(int cueEnd, int content)
     {
         var tokens = _doc.TokenData;
-        int colon = cueEnd - 1;
-        if (_doc.Text[tokens[colon].Start] != ':' && (cueEnd >= tokens.Length || _doc.Text[tokens[cueEnd].Start] != ':'))
+
+        // The colon ends the cue ("added:") or follows it.
+        int next = IsColon(cueEnd - 1) ? cueEnd : cueEnd < tokens.Length && IsColon(cueEnd) ? cueEnd + 1 : -1;
+        if (next < 0)
         {
             return false;
         }
 
-        int next = _doc.Text[tokens[colon].Start] == ':' ? cueEnd : cueEnd + 1;
         if (next < content && tokens[next].Kind == TokenKind.Quote)
         {
             next++;
@@ -286,6 +287,8 @@ internal sealed class AttributionLinker
         return next == content && content < tokens.Length
             && _doc.Sentences[tokens[content].Sentence].Paragraph == _doc.Sentences[tokens[cueEnd - 1].Sentence].Paragraph + 1;
     }
+
+    private bool IsColon(int token) => _doc.Text[_doc.TokenData[token].Start] == ':';
 
     /// <summary>A one-word source "that", "which" or "this", which names no speaker by itself.</summary>
     private bool IsBarePronoun((int Start, int End) span) => span.End == span.Start + 1 && Word(span.Start) is "that" or "which" or "this";

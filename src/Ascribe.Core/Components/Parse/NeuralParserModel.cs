@@ -6,8 +6,8 @@ namespace Ascribe.Core.Components.Parse;
 
 /// <summary>
 /// Greedy arc-standard dependency parser scored by a feed-forward network (Chen and Manning
-/// 2014): embeddings of 18 words, 18 tags and 12 arc labels around the stack and buffer, one
-/// hidden layer, a softmax over moves. Inference adds precomputed hidden-layer contributions of
+/// 2014): embeddings of 18 words, 18 tags and 12 arc labels around the stack and buffer and of
+/// 6 configuration features (distances, dependent counts), one hidden layer, a softmax over moves. Inference adds precomputed hidden-layer contributions of
 /// each (feature position, value) pair, so a move costs one pass over the hidden layer and the
 /// output layer. Immutable and thread-safe once built or loaded.
 /// </summary>
@@ -16,8 +16,12 @@ public sealed class NeuralParserModel : IParserModel
     internal const string Kind = "parser-nn";
     internal const int FormatVersion = 4;
     internal const int WordSlots = 18;
-    /// <summary>Arc labels of the 12 dependents, then the 6 configuration features of <see cref="Misc"/>.</summary>
-    internal const int LabelSlots = 18;
+
+    /// <summary>Word slots 6-17: the dependents of s0 and s1, whose arc labels are features too.</summary>
+    internal const int DependentSlots = 12;
+
+    /// <summary>Arc labels of the dependents, then the 6 configuration features (see <see cref="Features"/>).</summary>
+    internal const int LabelSlots = DependentSlots + 6;
 
     /// <summary>Values each configuration feature may take (they share the label embedding table, after the labels).</summary>
     internal const int MiscValues = 10;
@@ -172,7 +176,7 @@ public sealed class NeuralParserModel : IParserModel
     internal static void Features(ArcStandardState st, int[] w, int[] t, int labels, Span<int> f)
     {
         int s0 = st.S(0), s1 = st.S(1);
-        int misc = (2 * WordSlots) + 12, first = labels + 1;
+        int misc = (2 * WordSlots) + DependentSlots, first = labels + 1;
         f[misc] = first + Distance(s0, s1, st.Count);
         f[misc + 1] = first + MiscValues + Distance(s0, st.B(0), st.Count);
         f[misc + 2] = first + (2 * MiscValues) + Count(st.LeftCount, s0);
@@ -222,7 +226,7 @@ public sealed class NeuralParserModel : IParserModel
         f[WordSlots + slot] = item < 0 ? Null : t[item];
         if (labelled)
         {
-            f[(2 * WordSlots) + slot - 6] = item < 0 ? Null : st.Labels[item] + 1;
+            f[(2 * WordSlots) + slot - (WordSlots - DependentSlots)] = item < 0 ? Null : st.Labels[item] + 1;
         }
     }
 

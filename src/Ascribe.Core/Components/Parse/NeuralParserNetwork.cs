@@ -9,6 +9,8 @@ namespace Ascribe.Core.Components.Parse;
 /// </summary>
 internal sealed class NeuralParserNetwork
 {
+    private readonly float[][] _arrays;
+
     public NeuralParserNetwork(int wordCount, int tagCount, int labelCount, int classes, int wordDim, int tagDim, int labelDim, int hidden, bool cube)
     {
         WordCount = wordCount;
@@ -28,6 +30,7 @@ internal sealed class NeuralParserNetwork
         HiddenBias = new float[hidden];
         OutputWeights = new float[classes * hidden];
         OutputBias = new float[classes];
+        _arrays = new[] { Words, Tags, Labels, HiddenWeights, HiddenBias, OutputWeights, OutputBias };
     }
 
     public int WordCount { get; }
@@ -170,14 +173,6 @@ internal sealed class NeuralParserNetwork
         return copy;
     }
 
-    public IEnumerable<float[]> Arrays()
-    {
-        yield return Words;
-        yield return Tags;
-        yield return Labels;
-        yield return HiddenWeights;
-        yield return HiddenBias;
-        yield return OutputWeights;
-        yield return OutputBias;
-    }
+    /// <summary>Every weight array, words first: the order of the model file.</summary>
+    public IReadOnlyList<float[]> Arrays() => _arrays;
 }

@@ -56,14 +56,14 @@ public static class NeuralParserTrainer
         var sentences = train.Where(s => s.Count > 0 && s.Heads.Count(h => h < 0) == 1).ToArray();
         var norms = sentences.Select(s => WordInfo.Compute(s.Words, s.SpaceBefore, s.SpaceAfter).Select(i => i.Norm).ToArray()).ToArray();
         var wordCounts = norms.SelectMany(n => n).CountBy(k => k).ToDictionary(p => p.Key, p => p.Value);
-        var wordKeys = Vocabulary(norms.SelectMany(n => n), settings.MinCount);
+        var wordKeys = Vocabulary(wordCounts, settings.MinCount);
         var drop = new float[wordKeys.Length + 3];
         for (int i = 0; i < wordKeys.Length; i++)
         {
             drop[i + 3] = settings.WordDropout / (settings.WordDropout + wordCounts[wordKeys[i]]);
         }
 
-        var tagKeys = Vocabulary(sentences.SelectMany(s => s.Tags).Select(t => TagHashes.Of(t)), 1);
+        var tagKeys = Vocabulary(sentences.SelectMany(s => s.Tags).CountBy(t => TagHashes.Of(t)), 1);
         var net = new NeuralParserNetwork(wordKeys.Length + 3, tagKeys.Length + 3, NeuralParserModel.LabelTableSize(labels.Length), 1 + (2 * labels.Length), settings.WordDim, settings.TagDim, settings.LabelDim, settings.Hidden, settings.Cube);
         var rng = new Random(options.Seed);
         Initialize(net, rng);
@@ -98,10 +98,11 @@ public static class NeuralParserTrainer
                 adam.Step(workers[0], settings.LearningRate * MathF.Pow(settings.Decay, epoch - 1), 1f / count);
             }
 
-            model = new NeuralParserModel(labels, wordKeys, tagKeys, net.HalfPrecisionCopy());
             string line = string.Create(CultureInfo.InvariantCulture, $"neural parser epoch {epoch}: loss {loss / order.Length:F4}");
             if (dev is not null)
             {
+                // The model as it would be saved: building it precomputes its hidden-layer tables.
+                model = new NeuralParserModel(labels, wordKeys, tagKeys, net.HalfPrecisionCopy());
                 options.Checkpoint?.Invoke(model.Save);
                 var (uas, las) = model.Evaluate(dev);
                 line += string.Create(CultureInfo.InvariantCulture, $", dev UAS {uas:F2}%, LAS {las:F2}%");
@@ -114,8 +115,8 @@ public static class NeuralParserTrainer
     }
 
     /// <summary>Keys seen at least <paramref name="minCount"/> times, the most frequent first (ties by key).</summary>
-    private static ulong[] Vocabulary(IEnumerable<ulong> keys, int minCount) =>
-        keys.CountBy(k => k).Where(p => p.Value >= minCount).OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key).ToArray();
+    private static ulong[] Vocabulary(IEnumerable<KeyValuePair<ulong, int>> counts, int minCount) =>
+        counts.Where(p => p.Value >= minCount).OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key).ToArray();
 
     private static void Initialize(NeuralParserNetwork net, Random rng)
     {
@@ -237,6 +238,7 @@ public static class NeuralParserTrainer
         private readonly float _keep;
         private readonly float[] _drop;
         private readonly int[] _ids = new int[NeuralParserModel.Slots];
+        private readonly bool[] _touched;
         private readonly float[] _x, _pre, _h, _mask, _scores, _dh, _dx;
         private double _loss;
 
@@ -246,7 +248,7 @@ public static class NeuralParserTrainer
             _drop = wordDrop;
             _keep = 1f - dropout;
             Grad = new NeuralParserNetwork(net.WordCount, net.TagCount, net.LabelCount, net.Classes, net.WordDim, net.TagDim, net.LabelDim, net.Hidden, net.Cube);
-            TouchedWords = new bool[net.WordCount];
+            _touched = new bool[net.WordCount];
             _x = new float[net.Input];
             _dx = new float[net.Input];
             _pre = new float[net.Hidden];
@@ -258,9 +260,18 @@ public static class NeuralParserTrainer
 
         public NeuralParserNetwork Grad { get; }
 
-        public bool[] TouchedWords { get; }
-
+        /// <summary>Word embedding rows with a gradient in this batch.</summary>
         public List<int> Touched { get; } = new();
+
+        public void ClearTouched()
+        {
+            foreach (int v in Touched)
+            {
+                _touched[v] = false;
+            }
+
+            Touched.Clear();
+        }
 
         public double TakeLoss()
         {
@@ -271,9 +282,9 @@ public static class NeuralParserTrainer
 
         public void Absorb(Worker other)
         {
-            var mine = Grad.Arrays().ToArray();
-            var theirs = other.Grad.Arrays().ToArray();
-            for (int a = 1; a < mine.Length; a++)
+            var mine = Grad.Arrays();
+            var theirs = other.Grad.Arrays();
+            for (int a = 1; a < mine.Count; a++)
             {
                 TensorPrimitives.Add(mine[a], theirs[a], mine[a]);
                 Array.Clear(theirs[a]);
@@ -285,16 +296,20 @@ public static class NeuralParserTrainer
                 var src = other.Grad.Words.AsSpan(v * d, d);
                 TensorPrimitives.Add(Grad.Words.AsSpan(v * d, d), src, Grad.Words.AsSpan(v * d, d));
                 src.Clear();
-                other.TouchedWords[v] = false;
-                if (!TouchedWords[v])
-                {
-                    TouchedWords[v] = true;
-                    Touched.Add(v);
-                }
+                Touch(v);
             }
 
-            other.Touched.Clear();
+            other.ClearTouched();
             _loss += other.TakeLoss();
+        }
+
+        private void Touch(int row)
+        {
+            if (!_touched[row])
+            {
+                _touched[row] = true;
+                Touched.Add(row);
+            }
         }
 
         public void Run(ExampleSet examples, int[] order, int from, int to, uint seed)
@@ -398,10 +413,9 @@ public static class NeuralParserTrainer
                 int v = feats[s];
                 var row = table.AsSpan(v * dim, dim);
                 TensorPrimitives.Add(row, _dx.AsSpan(offset, dim), row);
-                if (s < NeuralParserModel.WordSlots && !TouchedWords[v])
+                if (s < NeuralParserModel.WordSlots)
                 {
-                    TouchedWords[v] = true;
-                    Touched.Add(v);
+                    Touch(v);
                 }
             }
         }
@@ -443,9 +457,9 @@ public static class NeuralParserTrainer
         {
             _step++;
             float lr = rate * MathF.Sqrt(1 - MathF.Pow(Beta2, _step)) / (1 - MathF.Pow(Beta1, _step));
-            var parameters = _net.Arrays().ToArray();
-            var grads = worker.Grad.Arrays().ToArray();
-            for (int a = 1; a < parameters.Length; a++)
+            var parameters = _net.Arrays();
+            var grads = worker.Grad.Arrays();
+            for (int a = 1; a < parameters.Count; a++)
             {
                 Update(parameters[a], grads[a], _m[a], _v[a], 0, parameters[a].Length, lr, gradScale);
                 Array.Clear(grads[a]);
@@ -456,10 +470,9 @@ public static class NeuralParserTrainer
             {
                 Update(parameters[0], grads[0], _m[0], _v[0], row * d, d, lr, gradScale);
                 grads[0].AsSpan(row * d, d).Clear();
-                worker.TouchedWords[row] = false;
             }
 
-            worker.Touched.Clear();
+            worker.ClearTouched();
         }
 
         private static void Update(float[] p, float[] g, float[] m, float[] v, int start, int length, float lr, float gradScale)
