@@ -20,7 +20,7 @@ public static class AccuratePipeline
     public static Pipeline Create(string? headPath = null, string? encoderPath = null, int threads = 1)
     {
         var head = LoadHead(headPath);
-        var encoder = MiniLmEncoder.Load(head.Layers, encoderPath, threads);
+        var encoder = MiniLmEncoder.Load(head.Layers, encoderPath, threads, head.Tuned);
         var builder = FeatureLayer().Add(new AccurateAttributionExtractor(encoder, head));
         // Whatever the fast pipeline runs after its attribution extractor (speaker resolution,
         // stance, audit) runs on accurate mode's attributions too.

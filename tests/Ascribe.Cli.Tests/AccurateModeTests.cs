@@ -83,4 +83,34 @@ public sealed class AccurateModeTests
         Assert.Contains("source", result.Out, StringComparison.Ordinal);
         Assert.Contains("content", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TrainAccurate_TuningTheTopLayer_WritesAHeadThatAnalyzes()
+    {
+        string head = Path.Combine(Path.GetTempPath(), $"ascribe-tuned-{Guid.NewGuid():N}.bin");
+        try
+        {
+            var train = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head, "--iterations", "1", "--tune-layers", "1", "--hidden", "16");
+            Assert.True(train.ExitCode == 0, train.Error);
+            Assert.Contains("tuning layers 5-5", train.Error, StringComparison.Ordinal);
+            // The tuned layer travels in the head file: 1.77 million parameters.
+            Assert.True(new FileInfo(head).Length > 4L * 1_770_000);
+
+            var analyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head, "--format", "json");
+            Assert.True(analyze.ExitCode == 0, analyze.Error);
+            Assert.Contains("\"attributions\"", analyze.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(head);
+        }
+    }
+
+    [Fact]
+    public void TrainAccurate_BadTuneLayers_IsAUsageError()
+    {
+        var result = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", Path.Combine(Path.GetTempPath(), "never.bin"), "--tune-layers", "9");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--tune-layers", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -58,11 +58,13 @@ public sealed class MiniLmEncoder : IDisposable
         Batch = batch;
     }
 
-    /// <summary>Loads the encoder found by <see cref="EncoderLocator"/>.</summary>
-    public static MiniLmEncoder Load(int[] layers, string? path = null, int threads = 1)
+    /// <summary>Loads the encoder found by <see cref="EncoderLocator"/>, with <paramref name="tuned"/> layers in place of the pretrained ones.</summary>
+    public static MiniLmEncoder Load(int[] layers, string? path = null, int threads = 1) => Load(layers, path, threads, Array.Empty<(int, LayerWeights)>());
+
+    internal static MiniLmEncoder Load(int[] layers, string? path, int threads, IReadOnlyList<(int Layer, LayerWeights Weights)> tuned)
     {
         var (model, vocab) = EncoderLocator.Read(path);
-        return new MiniLmEncoder(model, vocab, layers, threads);
+        return new MiniLmEncoder(LayerWeights.Patch(model, tuned), vocab, layers, threads);
     }
 
     /// <summary>The 0-based layers concatenated in each token's vector.</summary>
@@ -96,6 +98,59 @@ public sealed class MiniLmEncoder : IDisposable
 
         var windows = Windows(pieces.Ids.Length, WindowPieces - 2, Stride);
         var owner = Owners(pieces.Ids.Length, windows);
+        Run(pieces, windows, (w0, b, len, results) =>
+        {
+            for (int l = 0; l < _outputs.Length; l++)
+            {
+                var hidden = results[l].GetTensorDataAsSpan<float>();
+                for (int t = 0; t < pieces.TokenCount; t++)
+                {
+                    int p = pieces.FirstPiece[t];
+                    int w = owner[p] - w0;
+                    if ((uint)w >= (uint)b)
+                    {
+                        continue;
+                    }
+
+                    int pos = p - windows[owner[p]].Start + 1;
+                    hidden.Slice((w * len + pos) * HiddenSize, HiddenSize).CopyTo(output.AsSpan(t * Dim + l * HiddenSize, HiddenSize));
+                }
+            }
+        });
+
+        return output;
+    }
+
+    /// <summary>
+    /// The first requested layer's output for every window of <paramref name="pieces"/>
+    /// (<see cref="Windows"/> with this encoder's sizes): one array per window, <c>(count + 2) × 384</c>
+    /// values, rows for [CLS], the window's pieces and [SEP].
+    /// </summary>
+    public List<float[]> EncodeWindows(WordPieces pieces)
+    {
+        var windows = Windows(pieces.Ids.Length, WindowPieces - 2, Stride);
+        var rows = new List<float[]>(windows.Count);
+        if (pieces.Ids.Length == 0)
+        {
+            return rows;
+        }
+
+        Run(pieces, windows, (w0, b, len, results) =>
+        {
+            var hidden = results[0].GetTensorDataAsSpan<float>();
+            for (int k = 0; k < b; k++)
+            {
+                int n = windows[w0 + k].Length + 2;
+                rows.Add(hidden.Slice(k * len * HiddenSize, n * HiddenSize).ToArray());
+            }
+        });
+
+        return rows;
+    }
+
+    /// <summary>Runs the session over the windows, <see cref="Batch"/> at a time, handing each batch's outputs to <paramref name="read"/> (first window, windows, padded length, outputs).</summary>
+    private void Run(WordPieces pieces, List<(int Start, int Length)> windows, Action<int, int, int, IDisposableReadOnlyCollection<OrtValue>> read)
+    {
         for (int w0 = 0; w0 < windows.Count; w0 += Batch)
         {
             int b = Math.Min(Batch, windows.Count - w0);
@@ -140,25 +195,8 @@ public sealed class MiniLmEncoder : IDisposable
 
             using var runOptions = new RunOptions();
             using var results = _session.Run(runOptions, names, values, _outputs);
-            for (int l = 0; l < _outputs.Length; l++)
-            {
-                var hidden = results[l].GetTensorDataAsSpan<float>();
-                for (int t = 0; t < pieces.TokenCount; t++)
-                {
-                    int p = pieces.FirstPiece[t];
-                    int w = owner[p] - w0;
-                    if ((uint)w >= (uint)b)
-                    {
-                        continue;
-                    }
-
-                    int pos = p - windows[owner[p]].Start + 1;
-                    hidden.Slice((w * len + pos) * HiddenSize, HiddenSize).CopyTo(output.AsSpan(t * Dim + l * HiddenSize, HiddenSize));
-                }
-            }
+            read(w0, b, len, results);
         }
-
-        return output;
     }
 
     /// <summary>Windows <c>(start, count)</c> of at most <paramref name="capacity"/> pieces covering <c>[0, n)</c>, starts <paramref name="stride"/> apart.</summary>

@@ -13,7 +13,7 @@ public sealed class AccurateHead
 {
     internal const int Context = 1;
     private const uint Magic = 0x48435341; // "ASCH"
-    private const int Version = 2;
+    private const int Version = 3;
 
     internal AccurateHead(int[] layers, int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
     {
@@ -48,6 +48,15 @@ public sealed class AccurateHead
     internal float[] W2 { get; }
 
     internal float[] B2 { get; }
+
+    /// <summary>A deep copy of the weights, with copies of <paramref name="tuned"/> (default: this head's) as its tuned layers.</summary>
+    internal AccurateHead Copy(IReadOnlyList<(int Layer, LayerWeights Weights)>? tuned = null) => new(Layers, Hidden, (float[])W1.Clone(), (float[])B1.Clone(), (float[])W2.Clone(), (float[])B2.Clone())
+    {
+        Tuned = (tuned ?? Tuned).Select(x => (x.Layer, x.Weights.Clone())).ToArray(),
+    };
+
+    /// <summary>Encoder layers fine-tuned with this head, which replace the pretrained ones; empty for a head over the frozen encoder.</summary>
+    internal IReadOnlyList<(int Layer, LayerWeights Weights)> Tuned { get; init; } = Array.Empty<(int, LayerWeights)>();
 
     /// <summary>Fills <paramref name="x"/> with token <paramref name="t"/>'s input: neighbours' rows, zeros beyond the document.</summary>
     internal void Input(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount, int t, Span<float> x)
@@ -190,13 +199,24 @@ public sealed class AccurateHead
         {
             w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
         }
+
+        w.Write(Tuned.Count);
+        foreach (var (layer, weights) in Tuned)
+        {
+            w.Write(layer);
+            foreach (var array in weights.Arrays)
+            {
+                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
+            }
+        }
     }
 
     /// <exception cref="AscribeException">ASC0004 when the stream is not a head of this version and shape.</exception>
     public static AccurateHead Load(Stream stream, string name)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (stream.Length < 16 || r.ReadUInt32() != Magic || r.ReadInt32() != Version)
+        int version = 0;
+        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or Version))
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
         }
@@ -221,7 +241,8 @@ public sealed class AccurateHead
         int hidden = r.ReadInt32();
         int expected = (2 * Context + 1) * (MiniLmEncoder.HiddenSize * layerCount + TokenFlags.Count);
         long header = 8 + 4 * (1 + layerCount) + 8;
-        if (inputDim != expected || hidden <= 0 || hidden > 4096 || stream.Length != header + 4L * ((long)hidden * inputDim + hidden + (long)Roles.Outputs * hidden + Roles.Outputs))
+        long body = header + 4L * ((long)hidden * inputDim + hidden + (long)Roles.Outputs * hidden + Roles.Outputs);
+        if (inputDim != expected || hidden <= 0 || hidden > 4096 || stream.Length < body)
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"unexpected shape {inputDim}x{hidden}");
         }
@@ -237,6 +258,33 @@ public sealed class AccurateHead
         var b1 = Read(hidden);
         var w2 = Read(Roles.Outputs * hidden);
         var b2 = Read(Roles.Outputs);
-        return new AccurateHead(layers, hidden, w1, b1, w2, b2);
+        var tuned = new List<(int, LayerWeights)>();
+        if (version >= 3)
+        {
+            // Version 3 adds the fine-tuned encoder layers: a count, then per layer its index and parameters.
+            int count = stream.Length >= body + 4 ? r.ReadInt32() : -1;
+            long perLayer = 4 + 4L * LayerWeights.Sizes.Sum();
+            if (count is < 0 or > MiniLmEncoder.LayerCount || stream.Length != body + 4 + count * perLayer)
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "unexpected tuned-layer section");
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int layer = r.ReadInt32();
+                if ((uint)layer >= MiniLmEncoder.LayerCount)
+                {
+                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"bad tuned layer {layer}");
+                }
+
+                tuned.Add((layer, new LayerWeights(LayerWeights.Sizes.Select(Read).ToArray())));
+            }
+        }
+        else if (stream.Length != body)
+        {
+            ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"unexpected shape {inputDim}x{hidden}");
+        }
+
+        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned };
     }
 }

@@ -1,4 +1,5 @@
 using Ascribe.Accurate.Encoding;
+using Ascribe.Accurate.Head;
 
 namespace Ascribe.Accurate.Training;
 
@@ -12,6 +13,11 @@ public static class AccurateTraining
         var train = GoldArticle.ReadFolder(dataDir);
         var dev = GoldArticle.ReadFolder(devDir);
         log($"{train.Count} training and {dev.Count} development articles");
+        if (options.TuneLayers > 0)
+        {
+            return Tune(train, dev, outPath, options, log);
+        }
+
         List<HeadTrainer.Example> trainExamples, devExamples;
         using (var encoder = MiniLmEncoder.Load(options.CacheLayers ?? options.Layers))
         {
@@ -22,18 +28,61 @@ public static class AccurateTraining
         }
 
         var head = new HeadTrainer(options, log).Train(trainExamples, devExamples);
+        Save(head, outPath);
+        return HeadTrainer.Evaluate(head, devExamples);
+    }
+
+    /// <summary>Fine-tunes the top encoder layers with the head (<see cref="EncoderTuner"/>).</summary>
+    private static double[] Tune(List<GoldArticle> train, List<GoldArticle> dev, string outPath, HeadTrainingOptions options, Action<string> log)
+    {
+        if (options.TuneLayers is < 1 or > MiniLmEncoder.LayerCount - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"tune 1 to {MiniLmEncoder.LayerCount - 1} layers");
+        }
+
+        options = options with { Layers = new[] { MiniLmEncoder.LayerCount - 1 } };
+        var (model, vocab) = EncoderLocator.Read();
+        List<EncoderTuner.Document> Prepare(List<GoldArticle> articles, MiniLmEncoder below)
+        {
+            var pipeline = HeadTrainer.FeaturePipeline();
+            var docs = new List<EncoderTuner.Document>(articles.Count);
+            foreach (var a in articles)
+            {
+                var doc = pipeline.Run(a.Id, a.Text);
+                var example = new HeadTrainer.Example(doc, Array.Empty<Half>(), TokenFlags.Compute(doc), HeadTrainer.GoldTags(doc, a));
+                docs.Add(EncoderTuner.Prepare(example, below));
+                if (docs.Count % 100 == 0)
+                {
+                    log($"encoded {docs.Count} articles below layer {EncoderTuner.FirstTuned(options)}");
+                }
+            }
+
+            return docs;
+        }
+
+        List<EncoderTuner.Document> trainDocs, devDocs;
+        using (var below = new MiniLmEncoder(model, vocab, new[] { EncoderTuner.FirstTuned(options) - 1 }, Environment.ProcessorCount))
+        {
+            devDocs = Prepare(dev, below);
+            trainDocs = Prepare(train, below);
+        }
+
+        var head = new EncoderTuner(options, log).Train(trainDocs, devDocs, model);
+        Save(head, outPath);
+        var tuned = head.Tuned.Select(x => x.Weights).ToArray();
+        return HeadTrainer.Evaluate(head, devDocs.Select(d => EncoderTuner.Encode(tuned, d)).ToList());
+    }
+
+    private static void Save(AccurateHead head, string outPath)
+    {
         string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);
         }
 
-        using (var file = File.Create(outPath))
-        {
-            head.Save(file);
-        }
-
-        return HeadTrainer.Evaluate(head, devExamples);
+        using var file = File.Create(outPath);
+        head.Save(file);
     }
 
     /// <summary>Positions in the cached layer list of each layer the head reads.</summary>

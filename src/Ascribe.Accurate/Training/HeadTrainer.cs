@@ -19,6 +19,12 @@ public sealed record HeadTrainingOptions
     /// <summary>Encoder layers (0-based) the head reads, concatenated.</summary>
     public int[] Layers { get; init; } = { 5 };
 
+    /// <summary>Top encoder layers trained with the head (0 = frozen encoder); the head then reads the last layer.</summary>
+    public int TuneLayers { get; init; }
+
+    /// <summary>Peak Adam learning rate of the tuned encoder layers.</summary>
+    public float EncoderLearningRate { get; init; } = 5e-5f;
+
     /// <summary>Layers to encode and cache (a superset of <see cref="Layers"/>), so that several choices can be tried on one cache; null = <see cref="Layers"/>.</summary>
     public int[]? CacheLayers { get; init; }
 }
@@ -131,15 +137,13 @@ public sealed class HeadTrainer
         return tags;
     }
 
-    internal AccurateHead Train(List<Example> train, List<Example> dev)
+    /// <summary>A head with He-initialized weights for <see cref="HeadTrainingOptions.Layers"/>.</summary>
+    internal static AccurateHead NewHead(HeadTrainingOptions options, Random rng)
     {
-        int h = _options.Hidden, o = Roles.Outputs;
-        var rng = new Random(_options.Seed);
-        int d = (2 * AccurateHead.Context + 1) * (MiniLmEncoder.HiddenSize * _options.Layers.Length + TokenFlags.Count);
+        int h = options.Hidden, o = Roles.Outputs;
+        int d = (2 * AccurateHead.Context + 1) * (MiniLmEncoder.HiddenSize * options.Layers.Length + TokenFlags.Count);
         var w1 = new float[h * d];
-        var b1 = new float[h];
         var w2 = new float[o * h];
-        var b2 = new float[o];
         float s1 = MathF.Sqrt(2f / d), s2 = MathF.Sqrt(1f / h);
         for (int i = 0; i < w1.Length; i++)
         {
@@ -151,13 +155,14 @@ public sealed class HeadTrainer
             w2[i] = Gaussian(rng) * s2;
         }
 
-        var head = new AccurateHead(_options.Layers, h, w1, b1, w2, b2);
-        var adam = new[] { new Adam(w1.Length), new Adam(h), new Adam(w2.Length), new Adam(o) };
-        var g1 = new float[w1.Length];
-        var gb1 = new float[h];
-        var g2 = new float[w2.Length];
-        var gb2 = new float[o];
+        return new AccurateHead(options.Layers, h, w1, new float[h], w2, new float[o]);
+    }
 
+    internal AccurateHead Train(List<Example> train, List<Example> dev)
+    {
+        var rng = new Random(_options.Seed);
+        var head = NewHead(_options, rng);
+        var step = new HeadStep(head, _options, rng);
         var order = new List<(int Doc, int Token)>();
         for (int i = 0; i < train.Count; i++)
         {
@@ -167,23 +172,17 @@ public sealed class HeadTrainer
             }
         }
 
-        _log($"training on {order.Count} tokens, input {d}, hidden {h}");
-        var x = new float[d];
-        var hidden = new float[h];
-        var logits = new float[o];
-        var dh = new float[h];
-        var keep = new bool[h];
+        _log($"training on {order.Count} tokens, input {head.InputDim}, hidden {head.Hidden}");
         var floats = new float[train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
         AccurateHead? best = null;
         double bestF1 = -1;
-        int step = 0;
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             var shuffled = order.ToArray();
             rng.Shuffle(shuffled);
             double loss = 0;
-            int inBatch = 0, seen = 0;
+            int seen = 0;
             foreach (var (di, t) in GroupByDocument(shuffled, rng))
             {
                 var ex = train[di];
@@ -193,66 +192,10 @@ public sealed class HeadTrainer
                     floatsDoc = di;
                 }
 
-                head.Input(floats.AsSpan(0, ex.Vectors.Length), ex.Flags, ex.Doc.TokenCount, t, x);
-                head.Forward(x, hidden, logits);
-                for (int j = 0; j < h; j++)
-                {
-                    keep[j] = rng.NextSingle() >= _options.Dropout;
-                    hidden[j] = keep[j] ? hidden[j] / (1 - _options.Dropout) : 0;
-                }
-
-                // Logits are recomputed on the dropped-out hidden layer.
-                for (int k = 0; k < o; k++)
-                {
-                    logits[k] = b2[k] + TensorPrimitives.Dot(w2.AsSpan(k * h, h), hidden);
-                }
-
-                for (int r = 0; r < Roles.Count; r++)
-                {
-                    var z = logits.AsSpan(r * 3, 3);
-                    AccurateHead.LogSoftmax(z);
-                    int gold = ex.Tags[t * Roles.Count + r];
-                    loss -= z[gold];
-                    for (int k = 0; k < 3; k++)
-                    {
-                        z[k] = MathF.Exp(z[k]) - (k == gold ? 1 : 0);
-                    }
-                }
-
-                Array.Clear(dh);
-                for (int k = 0; k < o; k++)
-                {
-                    gb2[k] += logits[k];
-                    TensorPrimitives.MultiplyAdd(hidden, logits[k], g2.AsSpan(k * h, h), g2.AsSpan(k * h, h));
-                    TensorPrimitives.MultiplyAdd(w2.AsSpan(k * h, h), logits[k], dh, dh);
-                }
-
-                for (int j = 0; j < h; j++)
-                {
-                    if (!keep[j] || hidden[j] <= 0)
-                    {
-                        continue;
-                    }
-
-                    float g = dh[j] / (1 - _options.Dropout);
-                    gb1[j] += g;
-                    TensorPrimitives.MultiplyAdd(x, g, g1.AsSpan(j * d, d), g1.AsSpan(j * d, d));
-                }
-
+                loss += step.Token(floats.AsSpan(0, ex.Vectors.Length), ex, t, default);
                 if (++seen % 100_000 == 0)
                 {
                     _log($"epoch {epoch}: {seen} tokens, mean loss {loss / seen:F4}");
-                }
-
-                if (++inBatch == _options.BatchSize)
-                {
-                    step++;
-                    float scale = 1f / inBatch;
-                    adam[0].Step(w1, g1, scale, _options.LearningRate, step);
-                    adam[1].Step(b1, gb1, scale, _options.LearningRate, step);
-                    adam[2].Step(w2, g2, scale, _options.LearningRate, step);
-                    adam[3].Step(b2, gb2, scale, _options.LearningRate, step);
-                    inBatch = 0;
                 }
             }
 
@@ -262,11 +205,139 @@ public sealed class HeadTrainer
             if (mean > bestF1)
             {
                 bestF1 = mean;
-                best = new AccurateHead(_options.Layers, h, (float[])w1.Clone(), (float[])b1.Clone(), (float[])w2.Clone(), (float[])b2.Clone());
+                best = head.Copy();
             }
         }
 
         return best!;
+    }
+
+    /// <summary>
+    /// One token's forward and backward pass through the head with dropout, and an Adam step every
+    /// <see cref="HeadTrainingOptions.BatchSize"/> tokens. Optionally adds the gradient of the
+    /// token's input vectors (its window of encoder rows) to a per-token gradient array.
+    /// </summary>
+    internal sealed class HeadStep
+    {
+        private readonly AccurateHead _head;
+        private readonly HeadTrainingOptions _options;
+        private readonly Random _rng;
+        private readonly Adam[] _adam;
+        private readonly float[] _g1, _gb1, _g2, _gb2;
+        private readonly float[] _x, _dx, _hidden, _logits, _dh;
+        private readonly bool[] _keep;
+        private int _inBatch, _step;
+
+        public HeadStep(AccurateHead head, HeadTrainingOptions options, Random rng)
+        {
+            _head = head;
+            _options = options;
+            _rng = rng;
+            int h = head.Hidden, o = Roles.Outputs, d = head.InputDim;
+            _adam = new[] { new Adam(h * d), new Adam(h), new Adam(o * h), new Adam(o) };
+            _g1 = new float[h * d];
+            _gb1 = new float[h];
+            _g2 = new float[o * h];
+            _gb2 = new float[o];
+            _x = new float[d];
+            _dx = new float[d];
+            _hidden = new float[h];
+            _logits = new float[o];
+            _dh = new float[h];
+            _keep = new bool[h];
+        }
+
+        /// <returns>The token's loss (summed over the three roles).</returns>
+        /// <param name="dVectors">Empty, or <c>[tokenCount × EncoderDim]</c> to receive the input gradient.</param>
+        public double Token(ReadOnlySpan<float> vectors, Example ex, int t, Span<float> dVectors)
+        {
+            var head = _head;
+            int h = head.Hidden, o = Roles.Outputs, d = head.InputDim;
+            float dropout = _options.Dropout;
+            head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
+            head.Forward(_x, _hidden, _logits);
+            for (int j = 0; j < h; j++)
+            {
+                _keep[j] = _rng.NextSingle() >= dropout;
+                _hidden[j] = _keep[j] ? _hidden[j] / (1 - dropout) : 0;
+            }
+
+            // Logits are recomputed on the dropped-out hidden layer.
+            for (int k = 0; k < o; k++)
+            {
+                _logits[k] = head.B2[k] + TensorPrimitives.Dot(head.W2.AsSpan(k * h, h), _hidden);
+            }
+
+            double loss = 0;
+            for (int r = 0; r < Roles.Count; r++)
+            {
+                var z = _logits.AsSpan(r * 3, 3);
+                AccurateHead.LogSoftmax(z);
+                int gold = ex.Tags[t * Roles.Count + r];
+                loss -= z[gold];
+                for (int k = 0; k < 3; k++)
+                {
+                    z[k] = MathF.Exp(z[k]) - (k == gold ? 1 : 0);
+                }
+            }
+
+            Array.Clear(_dh);
+            for (int k = 0; k < o; k++)
+            {
+                _gb2[k] += _logits[k];
+                TensorPrimitives.MultiplyAdd(_hidden, _logits[k], _g2.AsSpan(k * h, h), _g2.AsSpan(k * h, h));
+                TensorPrimitives.MultiplyAdd(head.W2.AsSpan(k * h, h), _logits[k], _dh, _dh);
+            }
+
+            bool wantInput = !dVectors.IsEmpty;
+            if (wantInput)
+            {
+                Array.Clear(_dx);
+            }
+
+            for (int j = 0; j < h; j++)
+            {
+                if (!_keep[j] || _hidden[j] <= 0)
+                {
+                    continue;
+                }
+
+                float g = _dh[j] / (1 - dropout);
+                _gb1[j] += g;
+                TensorPrimitives.MultiplyAdd(_x, g, _g1.AsSpan(j * d, d), _g1.AsSpan(j * d, d));
+                if (wantInput)
+                {
+                    TensorPrimitives.MultiplyAdd(head.W1.AsSpan(j * d, d), g, _dx, _dx);
+                }
+            }
+
+            if (wantInput)
+            {
+                int n = ex.Doc.TokenCount, dim = head.EncoderDim;
+                for (int k = -AccurateHead.Context; k <= AccurateHead.Context; k++)
+                {
+                    int u = t + k;
+                    if ((uint)u < (uint)n)
+                    {
+                        var dst = dVectors.Slice(u * dim, dim);
+                        TensorPrimitives.Add(dst, _dx.AsSpan((k + AccurateHead.Context) * head.PerToken, dim), dst);
+                    }
+                }
+            }
+
+            if (++_inBatch == _options.BatchSize)
+            {
+                _step++;
+                float scale = 1f / _inBatch;
+                _adam[0].Step(head.W1, _g1, scale, _options.LearningRate, _step);
+                _adam[1].Step(head.B1, _gb1, scale, _options.LearningRate, _step);
+                _adam[2].Step(head.W2, _g2, scale, _options.LearningRate, _step);
+                _adam[3].Step(head.B2, _gb2, scale, _options.LearningRate, _step);
+                _inBatch = 0;
+            }
+
+            return loss;
+        }
     }
 
     /// <summary>
@@ -323,14 +394,14 @@ public sealed class HeadTrainer
         return f1;
     }
 
-    private static float Gaussian(Random rng)
+    internal static float Gaussian(Random rng)
     {
         double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
         return (float)(Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
     }
 
     /// <summary>Adam moments of one weight array; <see cref="Step"/> applies and clears the gradient.</summary>
-    private sealed class Adam
+    internal sealed class Adam
     {
         private readonly float[] _m;
         private readonly float[] _v;

@@ -50,7 +50,22 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
-        var options = new HeadTrainingOptions { Epochs = settings.Iterations ?? 4, Seed = settings.Seed, Hidden = settings.Hidden ?? 128, Layers = layers, CacheLayers = cacheLayers };
+        if (settings.TuneLayers is < 1 or > 5 || settings.EncoderLearningRate is <= 0 or > 1)
+        {
+            services.Fail("--tune-layers takes 1 to 5 layers and --encoder-learning-rate a rate in (0, 1]");
+            return ExitCodes.Usage;
+        }
+
+        var options = new HeadTrainingOptions
+        {
+            Epochs = settings.Iterations ?? 4,
+            Seed = settings.Seed,
+            Hidden = settings.Hidden ?? 128,
+            Layers = layers,
+            CacheLayers = cacheLayers,
+            TuneLayers = settings.TuneLayers ?? 0,
+            EncoderLearningRate = settings.EncoderLearningRate ?? 5e-5f,
+        };
         var clock = Stopwatch.StartNew();
         try
         {

@@ -44,6 +44,14 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate: encoder layers to cache, a superset of --layers, to try several choices on one cache.")]
     public string? CacheLayers { get; set; }
 
+    [CommandOption("--tune-layers <N>")]
+    [Description("accurate: fine-tune the top N encoder layers (1-5) with the head instead of reading a frozen encoder; the head then reads the last layer.")]
+    public int? TuneLayers { get; set; }
+
+    [CommandOption("--encoder-learning-rate <R>")]
+    [Description("accurate --tune-layers: peak learning rate of the tuned layers (default: 5e-5).")]
+    public float? EncoderLearningRate { get; set; }
+
     [CommandOption("--hidden <N>")]
     [Description("accurate: hidden units of the head (default: 128); parser --neural: hidden units of the network (default: 200).")]
     public int? Hidden { get; set; }

@@ -1,3 +1,4 @@
+using Ascribe.Accurate.Encoding;
 using Ascribe.Accurate.Head;
 using Ascribe.Core.Errors;
 
@@ -73,6 +74,40 @@ public sealed class AccurateHeadTests
         var loaded = AccurateHead.Load(buffer, "mem");
         Assert.Equal(layers, loaded.Layers);
         Assert.Equal(head.W1, loaded.W1);
+        Assert.Equal(head.B2, loaded.B2);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTripsTunedEncoderLayers()
+    {
+        var rng = new Random(2);
+        int d = 3 * (384 + TokenFlags.Count), h = 3;
+        var tuned = new LayerWeights(LayerWeights.Sizes.Select(n => Enumerable.Range(0, n).Select(_ => rng.NextSingle()).ToArray()).ToArray());
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]) { Tuned = new[] { (5, tuned) } };
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        buffer.Position = 0;
+        var loaded = AccurateHead.Load(buffer, "mem");
+        var (layer, weights) = Assert.Single(loaded.Tuned);
+        Assert.Equal(5, layer);
+        for (int i = 0; i < LayerWeights.Names.Length; i++)
+        {
+            Assert.Equal(tuned.Arrays[i], weights.Arrays[i]);
+        }
+    }
+
+    [Fact]
+    public void Load_VersionTwoHead_StillLoadsWithoutTunedLayers()
+    {
+        // Version 2 ended after the output bias; version 3 appends the tuned-layer count.
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], Enumerable.Range(1, Roles.Outputs).Select(i => (float)i).ToArray());
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        var bytes = buffer.ToArray()[..^4];
+        BitConverter.GetBytes(2).CopyTo(bytes, 4);
+        var loaded = AccurateHead.Load(new MemoryStream(bytes), "v2.bin");
+        Assert.Empty(loaded.Tuned);
         Assert.Equal(head.B2, loaded.B2);
     }
 

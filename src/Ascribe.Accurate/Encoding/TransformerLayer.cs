@@ -1,0 +1,274 @@
+using System.Numerics.Tensors;
+
+namespace Ascribe.Accurate.Encoding;
+
+/// <summary>
+/// One post-LayerNorm BERT encoder layer (self-attention with 12 heads, then a GELU feed-forward
+/// block), forward and backward, for fine-tuning the top of the encoder on the CPU. It computes what
+/// the ONNX graph computes for a window without padding: <c>h = LN(x + Attn(x))</c>,
+/// <c>y = LN(h + W_f GELU(W_i h))</c>, LayerNorm epsilon 1e-12, exact (erf) GELU.
+/// </summary>
+internal static class TransformerLayer
+{
+    private const int D = MiniLmEncoder.HiddenSize;
+    private const int H = LayerWeights.Heads;
+    private const int Dh = D / H;
+    private const int F = LayerWeights.Intermediate;
+    private const float Epsilon = 1e-12f;
+
+    /// <summary>What the backward pass needs of one forward pass over <c>N</c> rows.</summary>
+    internal sealed class Activations
+    {
+        public Activations(int n)
+        {
+            N = n;
+            X = new float[n * D];
+            Q = new float[n * D];
+            K = new float[n * D];
+            V = new float[n * D];
+            P = new float[H * n * n];
+            Context = new float[n * D];
+            Xhat1 = new float[n * D];
+            Inv1 = new float[n];
+            H1 = new float[n * D];
+            Pre = new float[n * F];
+            Gelu = new float[n * F];
+            Xhat2 = new float[n * D];
+            Inv2 = new float[n];
+            Y = new float[n * D];
+        }
+
+        public int N { get; }
+        public float[] X { get; }
+        public float[] Q { get; }
+        public float[] K { get; }
+        public float[] V { get; }
+
+        /// <summary>Attention probabilities <c>[head, query, key]</c>.</summary>
+        public float[] P { get; }
+        public float[] Context { get; }
+        public float[] Xhat1 { get; }
+        public float[] Inv1 { get; }
+        public float[] H1 { get; }
+        public float[] Pre { get; }
+        public float[] Gelu { get; }
+        public float[] Xhat2 { get; }
+        public float[] Inv2 { get; }
+
+        /// <summary>The layer's output.</summary>
+        public float[] Y { get; }
+    }
+
+    /// <summary>Runs the layer over <paramref name="x"/> (<c>n × 384</c>); the output is <see cref="Activations.Y"/>.</summary>
+    public static Activations Forward(LayerWeights w, ReadOnlySpan<float> x)
+    {
+        int n = x.Length / D;
+        var a = new Activations(n);
+        x.CopyTo(a.X);
+        Linear(a.X, n, D, w.Wq, w.Bq, D, a.Q);
+        Linear(a.X, n, D, w.Wk, w.Bk, D, a.K);
+        Linear(a.X, n, D, w.Wv, w.Bv, D, a.V);
+        float scale = 1f / MathF.Sqrt(Dh);
+        for (int h = 0; h < H; h++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var row = a.P.AsSpan((h * n + i) * n, n);
+                var q = a.Q.AsSpan(i * D + h * Dh, Dh);
+                for (int j = 0; j < n; j++)
+                {
+                    row[j] = TensorPrimitives.Dot(q, a.K.AsSpan(j * D + h * Dh, Dh)) * scale;
+                }
+
+                TensorPrimitives.SoftMax(row, row);
+                var ctx = a.Context.AsSpan(i * D + h * Dh, Dh);
+                for (int j = 0; j < n; j++)
+                {
+                    TensorPrimitives.MultiplyAdd(a.V.AsSpan(j * D + h * Dh, Dh), row[j], ctx, ctx);
+                }
+            }
+        }
+
+        var sum = new float[n * D];
+        Linear(a.Context, n, D, w.Wo, w.Bo, D, sum);
+        TensorPrimitives.Add(sum, a.X, sum);
+        LayerNorm(sum, n, w.Ln1G, w.Ln1B, a.Xhat1, a.Inv1, a.H1);
+        Linear(a.H1, n, D, w.Wi, w.Bi, F, a.Pre);
+        for (int i = 0; i < a.Pre.Length; i++)
+        {
+            float v = a.Pre[i];
+            a.Gelu[i] = 0.5f * v * (1 + Erf(v * 0.70710678f));
+        }
+
+        Linear(a.Gelu, n, F, w.Wf, w.Bf, D, sum);
+        TensorPrimitives.Add(sum, a.H1, sum);
+        LayerNorm(sum, n, w.Ln2G, w.Ln2B, a.Xhat2, a.Inv2, a.Y);
+        return a;
+    }
+
+    /// <summary>
+    /// Back-propagates <paramref name="dy"/> (the loss gradient of <see cref="Activations.Y"/>),
+    /// adds the weight gradients to <paramref name="grad"/> and returns the gradient of the input.
+    /// </summary>
+    public static float[] Backward(LayerWeights w, Activations a, float[] dy, LayerWeights grad)
+    {
+        int n = a.N;
+        // Second LayerNorm; its input was ffn + h1.
+        var dz = new float[n * D];
+        LayerNormBackward(dy, n, w.Ln2G, a.Xhat2, a.Inv2, dz, grad.Ln2G, grad.Ln2B);
+        var dh1 = (float[])dz.Clone();
+        var dGelu = new float[n * F];
+        LinearBackward(a.Gelu, n, F, w.Wf, D, dz, dGelu, grad.Wf, grad.Bf);
+        for (int i = 0; i < dGelu.Length; i++)
+        {
+            float v = a.Pre[i];
+            float cdf = 0.5f * (1 + Erf(v * 0.70710678f));
+            float pdf = 0.39894228f * MathF.Exp(-0.5f * v * v);
+            dGelu[i] *= cdf + v * pdf;
+        }
+
+        var dFromFfn = new float[n * D];
+        LinearBackward(a.H1, n, D, w.Wi, F, dGelu, dFromFfn, grad.Wi, grad.Bi);
+        TensorPrimitives.Add(dh1, dFromFfn, dh1);
+
+        // First LayerNorm; its input was attention output + x.
+        var dz1 = new float[n * D];
+        LayerNormBackward(dh1, n, w.Ln1G, a.Xhat1, a.Inv1, dz1, grad.Ln1G, grad.Ln1B);
+        var dx = (float[])dz1.Clone();
+        var dContext = new float[n * D];
+        LinearBackward(a.Context, n, D, w.Wo, D, dz1, dContext, grad.Wo, grad.Bo);
+
+        var dq = new float[n * D];
+        var dk = new float[n * D];
+        var dv = new float[n * D];
+        var dp = new float[n];
+        float scale = 1f / MathF.Sqrt(Dh);
+        for (int h = 0; h < H; h++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var p = a.P.AsSpan((h * n + i) * n, n);
+                var dctx = dContext.AsSpan(i * D + h * Dh, Dh);
+                for (int j = 0; j < n; j++)
+                {
+                    dp[j] = TensorPrimitives.Dot(dctx, a.V.AsSpan(j * D + h * Dh, Dh));
+                    var dvj = dv.AsSpan(j * D + h * Dh, Dh);
+                    TensorPrimitives.MultiplyAdd(dctx, p[j], dvj, dvj);
+                }
+
+                float dot = TensorPrimitives.Dot(dp, p);
+                var dqi = dq.AsSpan(i * D + h * Dh, Dh);
+                var qi = a.Q.AsSpan(i * D + h * Dh, Dh);
+                for (int j = 0; j < n; j++)
+                {
+                    float ds = p[j] * (dp[j] - dot) * scale;
+                    if (ds == 0)
+                    {
+                        continue;
+                    }
+
+                    TensorPrimitives.MultiplyAdd(a.K.AsSpan(j * D + h * Dh, Dh), ds, dqi, dqi);
+                    var dkj = dk.AsSpan(j * D + h * Dh, Dh);
+                    TensorPrimitives.MultiplyAdd(qi, ds, dkj, dkj);
+                }
+            }
+        }
+
+        var dxPart = new float[n * D];
+        LinearBackward(a.X, n, D, w.Wq, D, dq, dxPart, grad.Wq, grad.Bq);
+        TensorPrimitives.Add(dx, dxPart, dx);
+        LinearBackward(a.X, n, D, w.Wk, D, dk, dxPart, grad.Wk, grad.Bk);
+        TensorPrimitives.Add(dx, dxPart, dx);
+        LinearBackward(a.X, n, D, w.Wv, D, dv, dxPart, grad.Wv, grad.Bv);
+        TensorPrimitives.Add(dx, dxPart, dx);
+        return dx;
+    }
+
+    /// <summary><c>y[n, o] = x[n, i] W[i, o] + b</c>.</summary>
+    internal static void Linear(ReadOnlySpan<float> x, int n, int inDim, float[] weights, float[] bias, int outDim, Span<float> y)
+    {
+        for (int r = 0; r < n; r++)
+        {
+            var yr = y.Slice(r * outDim, outDim);
+            bias.CopyTo(yr);
+            var xr = x.Slice(r * inDim, inDim);
+            for (int k = 0; k < inDim; k++)
+            {
+                float v = xr[k];
+                if (v != 0)
+                {
+                    TensorPrimitives.MultiplyAdd(weights.AsSpan(k * outDim, outDim), v, yr, yr);
+                }
+            }
+        }
+    }
+
+    /// <summary>Gradients of <see cref="Linear"/>: <c>dx = dy Wᵀ</c> (overwritten), <c>dW += xᵀ dy</c>, <c>db += Σ dy</c>.</summary>
+    internal static void LinearBackward(ReadOnlySpan<float> x, int n, int inDim, float[] weights, int outDim, ReadOnlySpan<float> dy, Span<float> dx, float[] dWeights, float[] dBias)
+    {
+        for (int r = 0; r < n; r++)
+        {
+            var dyr = dy.Slice(r * outDim, outDim);
+            var xr = x.Slice(r * inDim, inDim);
+            var dxr = dx.Slice(r * inDim, inDim);
+            TensorPrimitives.Add(dBias, dyr, dBias);
+            for (int k = 0; k < inDim; k++)
+            {
+                var wk = weights.AsSpan(k * outDim, outDim);
+                dxr[k] = TensorPrimitives.Dot(wk, dyr);
+                float v = xr[k];
+                if (v != 0)
+                {
+                    var gk = dWeights.AsSpan(k * outDim, outDim);
+                    TensorPrimitives.MultiplyAdd(dyr, v, gk, gk);
+                }
+            }
+        }
+    }
+
+    private static void LayerNorm(ReadOnlySpan<float> x, int n, float[] gain, float[] bias, Span<float> xhat, Span<float> inv, Span<float> y)
+    {
+        for (int r = 0; r < n; r++)
+        {
+            var xr = x.Slice(r * D, D);
+            var hr = xhat.Slice(r * D, D);
+            float mean = TensorPrimitives.Sum(xr) / D;
+            TensorPrimitives.Subtract(xr, mean, hr);
+            float variance = TensorPrimitives.Dot(hr, hr) / D;
+            inv[r] = 1f / MathF.Sqrt(variance + Epsilon);
+            TensorPrimitives.Multiply(hr, inv[r], hr);
+            var yr = y.Slice(r * D, D);
+            TensorPrimitives.FusedMultiplyAdd(hr, gain, bias, yr);
+        }
+    }
+
+    private static void LayerNormBackward(ReadOnlySpan<float> dy, int n, float[] gain, ReadOnlySpan<float> xhat, ReadOnlySpan<float> inv, Span<float> dx, float[] dGain, float[] dBias)
+    {
+        Span<float> g = stackalloc float[D];
+        for (int r = 0; r < n; r++)
+        {
+            var dyr = dy.Slice(r * D, D);
+            var hr = xhat.Slice(r * D, D);
+            TensorPrimitives.FusedMultiplyAdd(dyr, hr, dGain, dGain);
+            TensorPrimitives.Add(dBias, dyr, dBias);
+            TensorPrimitives.Multiply(dyr, gain, g);
+            float meanG = TensorPrimitives.Sum(g) / D;
+            float meanGx = TensorPrimitives.Dot(g, hr) / D;
+            var dxr = dx.Slice(r * D, D);
+            for (int k = 0; k < D; k++)
+            {
+                dxr[k] = inv[r] * (g[k] - meanG - hr[k] * meanGx);
+            }
+        }
+    }
+
+    /// <summary>The error function, from Numerical Recipes' Chebyshev fit of erfc (fractional error under 1.2e-7).</summary>
+    internal static float Erf(float x)
+    {
+        double z = Math.Abs(x);
+        double t = 1.0 / (1.0 + 0.5 * z);
+        double r = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+            + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+        return (float)(x >= 0 ? 1 - r : r - 1);
+    }
+}

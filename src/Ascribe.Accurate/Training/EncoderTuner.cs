@@ -1,0 +1,209 @@
+using System.Numerics.Tensors;
+using Ascribe.Accurate.Encoding;
+using Ascribe.Accurate.Head;
+
+namespace Ascribe.Accurate.Training;
+
+/// <summary>
+/// Trains the head together with the top <see cref="HeadTrainingOptions.TuneLayers"/> encoder layers.
+/// The layers below are frozen: their output for every window is computed once by ONNX Runtime
+/// (<see cref="MiniLmEncoder.EncodeWindows"/>) and kept as halves. Each document then runs the tuned
+/// layers forward in C# (<see cref="TransformerLayer"/>), the head takes the first piece of every
+/// token from the window that owns it, exactly as at inference, and the head's input gradients flow
+/// back through the tuned layers. The head steps with Adam every batch of tokens, the encoder once a
+/// document, with a linear warm-up. The epoch with the best mean dev F1 is kept.
+/// </summary>
+internal sealed class EncoderTuner
+{
+    private readonly HeadTrainingOptions _options;
+    private readonly Action<string> _log;
+
+    public EncoderTuner(HeadTrainingOptions options, Action<string> log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    /// <summary>A training document: the head's example (without vectors), its pieces, windows and frozen window inputs.</summary>
+    internal sealed record Document(HeadTrainer.Example Example, WordPieces Pieces, List<(int Start, int Length)> Windows, int[] Owner, Half[][] Inputs);
+
+    /// <summary>The first tuned layer: the frozen encoder's output below it is what <see cref="Document.Inputs"/> holds.</summary>
+    public static int FirstTuned(HeadTrainingOptions options) => MiniLmEncoder.LayerCount - options.TuneLayers;
+
+    internal static Document Prepare(HeadTrainer.Example example, MiniLmEncoder below)
+    {
+        var pieces = below.Splitter.Split(example.Doc);
+        var windows = MiniLmEncoder.Windows(pieces.Ids.Length, below.WindowPieces - 2, below.Stride);
+        var owner = MiniLmEncoder.Owners(pieces.Ids.Length, windows);
+        var inputs = below.EncodeWindows(pieces).Select(rows =>
+        {
+            var halves = new Half[rows.Length];
+            TensorPrimitives.ConvertToHalf(rows, halves);
+            return halves;
+        }).ToArray();
+        return new Document(example, pieces, windows, owner, inputs);
+    }
+
+    public AccurateHead Train(List<Document> train, List<Document> dev, byte[] model)
+    {
+        var rng = new Random(_options.Seed);
+        var head = HeadTrainer.NewHead(_options, rng);
+        var step = new HeadTrainer.HeadStep(head, _options, rng);
+        int first = FirstTuned(_options);
+        var tuned = Enumerable.Range(first, _options.TuneLayers).Select(l => LayerWeights.Read(model, l)).ToArray();
+        var adam = tuned.Select(w => w.Arrays.Select(a => new HeadTrainer.Adam(a.Length)).ToArray()).ToArray();
+        int tokens = train.Sum(d => d.Example.Doc.TokenCount);
+        int warmup = Math.Max(1, train.Count / 10), encoderStep = 0;
+        _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents");
+
+        AccurateHead? best = null;
+        double bestF1 = -1;
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            double loss = 0;
+            int seen = 0, docs = 0;
+            foreach (int di in order)
+            {
+                var doc = train[di];
+                int n = doc.Example.Doc.TokenCount;
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                var acts = ForwardWindows(tuned, doc);
+                var vectors = TokenVectors(doc, acts.Select(a => a[^1].Y).ToArray());
+                var dVectors = new float[vectors.Length];
+                var positions = Enumerable.Range(0, n).ToArray();
+                rng.Shuffle(positions);
+                foreach (int t in positions)
+                {
+                    loss += step.Token(vectors, doc.Example, t, dVectors);
+                }
+
+                var grads = BackwardWindows(tuned, doc, acts, dVectors);
+                encoderStep++;
+                float lr = _options.EncoderLearningRate * Math.Min(1f, (float)encoderStep / warmup);
+                for (int l = 0; l < tuned.Length; l++)
+                {
+                    for (int k = 0; k < tuned[l].Arrays.Length; k++)
+                    {
+                        adam[l][k].Step(tuned[l].Arrays[k], grads[l].Arrays[k], 1f / n, lr, encoderStep);
+                    }
+                }
+
+                seen += n;
+                if (++docs % 100 == 0)
+                {
+                    _log($"epoch {epoch}: {docs} documents, {seen} tokens, mean loss {loss / seen:F4}");
+                }
+            }
+
+            var f1 = HeadTrainer.Evaluate(head, dev.Select(d => Encode(tuned, d)).ToList());
+            double mean = (f1[0] + f1[1] + f1[2]) / 3;
+            _log($"epoch {epoch}: loss {loss / tokens:F4}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
+            if (mean > bestF1)
+            {
+                bestF1 = mean;
+                best = head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray());
+            }
+        }
+
+        return best!;
+    }
+
+    /// <summary>The head's example for <paramref name="doc"/> with token vectors from the tuned layers.</summary>
+    internal static HeadTrainer.Example Encode(LayerWeights[] tuned, Document doc)
+    {
+        var acts = ForwardWindows(tuned, doc);
+        var vectors = TokenVectors(doc, acts.Select(a => a[^1].Y).ToArray());
+        var halves = new Half[vectors.Length];
+        TensorPrimitives.ConvertToHalf(vectors, halves);
+        return doc.Example with { Vectors = halves };
+    }
+
+    /// <summary>Activations of every tuned layer for every window: <c>[window][layer]</c>.</summary>
+    private static TransformerLayer.Activations[][] ForwardWindows(LayerWeights[] tuned, Document doc)
+    {
+        var acts = new TransformerLayer.Activations[doc.Inputs.Length][];
+        Parallel.For(0, doc.Inputs.Length, w =>
+        {
+            var x = new float[doc.Inputs[w].Length];
+            TensorPrimitives.ConvertToSingle(doc.Inputs[w], x);
+            acts[w] = new TransformerLayer.Activations[tuned.Length];
+            for (int l = 0; l < tuned.Length; l++)
+            {
+                acts[w][l] = TransformerLayer.Forward(tuned[l], x);
+                x = acts[w][l].Y;
+            }
+        });
+        return acts;
+    }
+
+    /// <summary>Each token's vector: its first piece's row in the window that owns that piece.</summary>
+    private static float[] TokenVectors(Document doc, float[][] outputs)
+    {
+        const int D = MiniLmEncoder.HiddenSize;
+        var pieces = doc.Pieces;
+        var vectors = new float[pieces.TokenCount * D];
+        for (int t = 0; t < pieces.TokenCount; t++)
+        {
+            var (w, pos) = Row(doc, t);
+            outputs[w].AsSpan(pos * D, D).CopyTo(vectors.AsSpan(t * D, D));
+        }
+
+        return vectors;
+    }
+
+    private static (int Window, int Position) Row(Document doc, int token)
+    {
+        int p = doc.Pieces.FirstPiece[token];
+        int w = doc.Owner[p];
+        return (w, p - doc.Windows[w].Start + 1);
+    }
+
+    /// <summary>Back-propagates the token-vector gradients through the tuned layers of every window; returns the summed weight gradients per layer.</summary>
+    private static LayerWeights[] BackwardWindows(LayerWeights[] tuned, Document doc, TransformerLayer.Activations[][] acts, float[] dVectors)
+    {
+        const int D = MiniLmEncoder.HiddenSize;
+        var dy = acts.Select(a => new float[a[^1].Y.Length]).ToArray();
+        for (int t = 0; t < doc.Pieces.TokenCount; t++)
+        {
+            var (w, pos) = Row(doc, t);
+            dVectors.AsSpan(t * D, D).CopyTo(dy[w].AsSpan(pos * D, D));
+        }
+
+        var total = tuned.Select(_ => LayerWeights.Zeros()).ToArray();
+        var gate = new object();
+        Parallel.For(
+            0,
+            acts.Length,
+            () => tuned.Select(_ => LayerWeights.Zeros()).ToArray(),
+            (w, _, local) =>
+            {
+                var d = dy[w];
+                for (int l = tuned.Length - 1; l >= 0; l--)
+                {
+                    d = TransformerLayer.Backward(tuned[l], acts[w][l], d, local[l]);
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    for (int l = 0; l < total.Length; l++)
+                    {
+                        for (int k = 0; k < total[l].Arrays.Length; k++)
+                        {
+                            TensorPrimitives.Add(total[l].Arrays[k], local[l].Arrays[k], total[l].Arrays[k]);
+                        }
+                    }
+                }
+            });
+        return total;
+    }
+}

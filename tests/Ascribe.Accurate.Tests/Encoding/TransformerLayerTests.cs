@@ -1,0 +1,134 @@
+using Ascribe.Accurate.Encoding;
+using Ascribe.Core.Pipeline;
+
+namespace Ascribe.Accurate.Tests.Encoding;
+
+public sealed class TransformerLayerTests
+{
+    private const int D = MiniLmEncoder.HiddenSize;
+
+    private const string Text =
+        "\u201cWe will not negotiate under fire,\u201d the ministry official told Reuters on Tuesday. "
+        + "According to Andriy Tschernak, the talks in Z\u00fcrich collapsed after three hours.";
+
+    private static readonly Lazy<byte[]> Model = new(() => EncoderLocator.Read().Model);
+
+    [Fact]
+    public void Forward_OfLayerFiveOverLayerFour_MatchesTheOnnxGraph()
+    {
+        var doc = DefaultPipeline.PosLayer().Build().Run("t", Text);
+        using var below = new MiniLmEncoder(Model.Value, EncoderLocator.Read().Vocab, new[] { 4 });
+        using var top = new MiniLmEncoder(Model.Value, EncoderLocator.Read().Vocab, new[] { 5 });
+        var pieces = below.Splitter.Split(doc);
+        var inputs = below.EncodeWindows(pieces);
+        var expected = top.EncodeWindows(pieces);
+        var weights = LayerWeights.Read(Model.Value, 5);
+
+        Assert.Single(inputs);
+        var y = TransformerLayer.Forward(weights, inputs[0]).Y;
+        Assert.Equal(expected[0].Length, y.Length);
+        for (int i = 0; i < y.Length; i++)
+        {
+            Assert.True(Math.Abs(y[i] - expected[0][i]) < 2e-3f, $"value {i}: {y[i]} vs {expected[0][i]}");
+        }
+    }
+
+    [Fact]
+    public void Patch_ReplacesTheLayerThatTheGraphRuns()
+    {
+        // Scaling the last LayerNorm's gain by 2 (bias 0) doubles every output value.
+        var weights = LayerWeights.Read(Model.Value, 5);
+        var changed = weights.Clone();
+        for (int i = 0; i < D; i++)
+        {
+            changed.Ln2G[i] *= 2;
+            changed.Ln2B[i] = 0;
+        }
+
+        var doc = DefaultPipeline.PosLayer().Build().Run("t", Text);
+        using var encoder = new MiniLmEncoder(LayerWeights.Patch(Model.Value, new[] { (5, changed) }), EncoderLocator.Read().Vocab, new[] { 5 });
+        using var below = new MiniLmEncoder(Model.Value, EncoderLocator.Read().Vocab, new[] { 4 });
+        var pieces = encoder.Splitter.Split(doc);
+        var patched = encoder.EncodeWindows(pieces)[0];
+        var ours = TransformerLayer.Forward(changed, below.EncodeWindows(pieces)[0]).Y;
+        for (int i = 0; i < ours.Length; i++)
+        {
+            Assert.True(Math.Abs(ours[i] - patched[i]) < 4e-3f, $"value {i}: {ours[i]} vs {patched[i]}");
+        }
+
+        Assert.Equal(weights.Wq, LayerWeights.Read(LayerWeights.Patch(Model.Value, new[] { (5, weights) }), 5).Wq);
+    }
+
+    [Fact]
+    public void Backward_AgreesWithFiniteDifferences()
+    {
+        // Loss = Σ c·y over a 5-row input; compare analytic gradients with central differences
+        // (in double-checked float, so the tolerance is relative).
+        var weights = LayerWeights.Read(Model.Value, 5);
+        var rng = new Random(3);
+        int n = 5;
+        var x = new float[n * D];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = (float)(rng.NextDouble() * 2 - 1);
+        }
+
+        var c = new float[n * D];
+        for (int i = 0; i < c.Length; i++)
+        {
+            c[i] = (float)(rng.NextDouble() * 2 - 1);
+        }
+
+        double Loss(float[] input)
+        {
+            var y = TransformerLayer.Forward(weights, input).Y;
+            double s = 0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                s += (double)c[i] * y[i];
+            }
+
+            return s;
+        }
+
+        var grads = LayerWeights.Zeros();
+        var act = TransformerLayer.Forward(weights, x);
+        var dx = TransformerLayer.Backward(weights, act, (float[])c.Clone(), grads);
+
+        const float h = 1e-2f;
+        foreach (int i in new[] { 0, 7, D + 100, 3 * D + 383, 4 * D + 5 })
+        {
+            float keep = x[i];
+            x[i] = keep + h;
+            double up = Loss(x);
+            x[i] = keep - h;
+            double down = Loss(x);
+            x[i] = keep;
+            double numeric = (up - down) / (2 * h);
+            Assert.True(Math.Abs(numeric - dx[i]) < 0.03 * Math.Max(1, Math.Abs(numeric)), $"dx[{i}]: {dx[i]} vs {numeric}");
+        }
+
+        foreach (var (array, index) in new[] { (0, 1000), (2, 5), (4, 77), (6, 384 * 20 + 3), (8, 10), (10, 12345), (11, 40), (12, 999), (14, 3), (15, 300) })
+        {
+            var w = weights.Arrays[array];
+            float keep = w[index];
+            w[index] = keep + h;
+            double up = Loss(x);
+            w[index] = keep - h;
+            double down = Loss(x);
+            w[index] = keep;
+            double numeric = (up - down) / (2 * h);
+            float analytic = grads.Arrays[array][index];
+            Assert.True(Math.Abs(numeric - analytic) < 0.03 * Math.Max(1, Math.Abs(numeric)), $"{LayerWeights.Names[array]}[{index}]: {analytic} vs {numeric}");
+        }
+    }
+
+    [Fact]
+    public void Erf_MatchesKnownValues()
+    {
+        Assert.Equal(0, TransformerLayer.Erf(0), 6);
+        Assert.Equal(0.5204999, TransformerLayer.Erf(0.5f), 6);
+        Assert.Equal(-0.8427008, TransformerLayer.Erf(-1), 6);
+        Assert.Equal(0.9953223, TransformerLayer.Erf(2), 6);
+    }
+}
