@@ -58,6 +58,9 @@ public sealed class AccurateHead
     /// <summary>Encoder layers fine-tuned with this head, which replace the pretrained ones; empty for a head over the frozen encoder.</summary>
     internal IReadOnlyList<(int Layer, LayerWeights Weights)> Tuned { get; init; } = Array.Empty<(int, LayerWeights)>();
 
+    /// <summary>The encoder layers (0-based) this head fine-tuned; empty over the frozen encoder.</summary>
+    public int[] TunedLayers => Tuned.Select(t => t.Layer).ToArray();
+
     /// <summary>Fills <paramref name="x"/> with token <paramref name="t"/>'s input: neighbours' rows, zeros beyond the document.</summary>
     internal void Input(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount, int t, Span<float> x)
     {
@@ -206,7 +209,10 @@ public sealed class AccurateHead
             w.Write(layer);
             foreach (var array in weights.Arrays)
             {
-                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
+                // Half precision: the tuned layers are most of the file, and ONNX Runtime reads them back as float32.
+                var halves = new Half[array.Length];
+                TensorPrimitives.ConvertToHalf(array, halves);
+                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
             }
         }
     }
@@ -261,9 +267,9 @@ public sealed class AccurateHead
         var tuned = new List<(int, LayerWeights)>();
         if (version >= 3)
         {
-            // Version 3 adds the fine-tuned encoder layers: a count, then per layer its index and parameters.
+            // Version 3 adds the fine-tuned encoder layers: a count, then per layer its index and its parameters as halves.
             int count = stream.Length >= body + 4 ? r.ReadInt32() : -1;
-            long perLayer = 4 + 4L * LayerWeights.Sizes.Sum();
+            long perLayer = 4 + 2L * LayerWeights.Sizes.Sum();
             if (count is < 0 or > MiniLmEncoder.LayerCount || stream.Length != body + 4 + count * perLayer)
             {
                 ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "unexpected tuned-layer section");
@@ -277,7 +283,14 @@ public sealed class AccurateHead
                     ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"bad tuned layer {layer}");
                 }
 
-                tuned.Add((layer, new LayerWeights(LayerWeights.Sizes.Select(Read).ToArray())));
+                tuned.Add((layer, new LayerWeights(LayerWeights.Sizes.Select(n =>
+                {
+                    var halves = new Half[n];
+                    stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
+                    var values = new float[n];
+                    TensorPrimitives.ConvertToSingle(halves, values);
+                    return values;
+                }).ToArray())));
             }
         }
         else if (stream.Length != body)

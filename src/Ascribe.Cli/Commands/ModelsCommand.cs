@@ -94,7 +94,9 @@ public sealed class ModelsCommand : Command<ModelsSettings>
         try
         {
             var head = AccuratePipeline.LoadHead();
-            string holds = string.Create(CultureInfo.InvariantCulture, $"head over MiniLM layer {string.Join(", ", head.Layers)}, {head.Hidden} hidden units");
+            var tunedLayers = head.TunedLayers;
+            string tuned = tunedLayers.Length == 0 ? "frozen encoder" : "fine-tuned layer" + (tunedLayers.Length > 1 ? "s " : " ") + string.Join(", ", tunedLayers);
+            string holds = string.Create(CultureInfo.InvariantCulture, $"head over MiniLM layer {string.Join(", ", head.Layers)}, {head.Hidden} hidden units, {tuned}");
             return new ModelInfo("accurate head", "(embedded in Ascribe.Accurate.dll)", null, "ok", holds);
         }
         catch (AscribeException ex)
