@@ -180,7 +180,7 @@ internal sealed class AttributionLinker
         var sourceFor = new (int Start, int End)?[cues.Count];
         for (int c = 0; c < cues.Count; c++)
         {
-            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start);
+            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start);
             if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(cueOwner[c] >= 0 ? groups[cueOwner[c]] : null, subject))
             {
                 sourceFor[c] = null;
@@ -261,6 +261,43 @@ internal sealed class AttributionLinker
         }
 
         return e > s && e < k && tokens[e].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "RB") ? (s, e) : null;
+    }
+
+    /// <summary>
+    /// The subject of the sentence when it is a name that a relative clause or an apposition between
+    /// commas separates from the cue ("The Russian political scientist Yekaterina Schulmann, who is
+    /// currently living in Germany, recently presented …"): the sentence opens with a noun phrase
+    /// ending in a proper noun, then a comma, and the cue follows the closing comma (adverbs and
+    /// auxiliaries between them allowed); otherwise null.
+    /// </summary>
+    private (int Start, int End)? InterruptedSubject(int cue)
+    {
+        var tokens = _doc.TokenData;
+        var sent = _doc.Sentences[tokens[cue].Sentence];
+        int k = cue - 1;
+        while (k > sent.TokenStart && (tokens[k].Tag is "RB" or "MD" || Word(k) is "has" or "had" or "have"))
+        {
+            k--;
+        }
+
+        if (k <= sent.TokenStart || Word(k) != ",")
+        {
+            return null;
+        }
+
+        int s = sent.TokenStart;
+        while (s < k && tokens[s].Kind == TokenKind.Quote)
+        {
+            s++;
+        }
+
+        int e = s;
+        while (e < k && tokens[e].Tag is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS")
+        {
+            e++;
+        }
+
+        return e > s && e < k - 1 && Word(e) == "," && tokens[e - 1].Tag is "NNP" or "NNPS" ? (s, e) : null;
     }
 
     /// <summary>

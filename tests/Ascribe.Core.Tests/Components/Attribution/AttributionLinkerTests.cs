@@ -97,6 +97,16 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    // The sample article's sentence: no source is tagged, the relative clause stands between name and cue.
+    [InlineData("The Russian political scientist Yekaterina Schulmann, who is currently living in Germany, recently presented a different variant: Talks could go past the Kremlin boss with contacts in Putin's environment, she explained in an interview.", "The Russian political scientist Yekaterina Schulmann", "presented")]
+    public void Pipeline_NameSeparatedFromItsCueByACommaClause_IsTheSource(string text, string source, string cueWord)
+    {
+        var doc = TestText.Analyze(text);
+        var record = Assert.Single(doc.Attributions, a => a.Cue is { } c && doc.Slice(c).Contains(cueWord, StringComparison.Ordinal));
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+    }
+
+    [Theory]
     [InlineData("Mook said Sunday that Trump was lying, adding that the campaign would release its records.", "Mook", "adding")]
     [InlineData("Clinton said the plan would cost jobs, adding that she would fight it.", "Clinton", "adding")]
     [InlineData("Sanders, who lost the primaries to Clinton, said he would campaign for her, saying that Trump must be defeated.", "Sanders, who lost the primaries to Clinton,", "saying")]
