@@ -11,7 +11,8 @@ namespace Ascribe.Accurate.Training;
 /// layers forward in C# (<see cref="TransformerLayer"/>), the head takes the first piece of every
 /// token from the window that owns it, exactly as at inference, and the head's input gradients flow
 /// back through the tuned layers. The head steps with Adam every batch of tokens, the encoder once a
-/// document, with a linear warm-up. The epoch with the best mean dev F1 is kept.
+/// document, with a linear warm-up. The epoch with the best mean dev F1 is kept. Repeatable to
+/// within rounding only: parallel threads sum the windows' gradients in the order they finish.
 /// </summary>
 internal sealed class EncoderTuner
 {
