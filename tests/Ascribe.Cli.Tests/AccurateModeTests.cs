@@ -106,11 +106,16 @@ public sealed class AccurateModeTests
         }
     }
 
-    [Fact]
-    public void TrainAccurate_BadTuneLayers_IsAUsageError()
+    [Theory]
+    [InlineData("--tune-layers", "9")]
+    [InlineData("--tune-layers", "2", "--layers", "3")]
+    [InlineData("--tune-layers", "2", "--encoder-learning-rate", "0")]
+    public void TrainAccurate_BadTuningOptions_AreUsageErrors(params string[] options)
     {
-        var result = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", Path.Combine(Path.GetTempPath(), "never.bin"), "--tune-layers", "9");
+        string never = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.bin");
+        var result = CliRunner.Run(new[] { "train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", never }.Concat(options).ToArray());
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--tune-layers", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(never));
     }
 }

@@ -56,6 +56,12 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
+        if (settings.TuneLayers is not null && !layers.SequenceEqual(new[] { 5 }))
+        {
+            services.Fail("with --tune-layers the head reads the last layer (5); leave out --layers");
+            return ExitCodes.Usage;
+        }
+
         var options = new HeadTrainingOptions
         {
             Epochs = settings.Iterations ?? 4,
