@@ -99,10 +99,19 @@ public sealed class AccurateModeTests
             var analyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head, "--format", "json");
             Assert.True(analyze.ExitCode == 0, analyze.Error);
             Assert.Contains("\"attributions\"", analyze.Out, StringComparison.Ordinal);
+
+            // Training goes on from the written head; a run that would tune fewer layers than it holds is refused.
+            var more = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".more", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head);
+            Assert.True(more.ExitCode == 0, more.Error);
+            Assert.True(File.Exists(head + ".more"));
+            var wider = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".wider", "--tune-layers", "1", "--hidden", "32", "--start", head);
+            Assert.Equal(2, wider.ExitCode);
+            Assert.False(File.Exists(head + ".wider"));
         }
         finally
         {
             File.Delete(head);
+            File.Delete(head + ".more");
         }
     }
 
@@ -110,6 +119,7 @@ public sealed class AccurateModeTests
     [InlineData("--tune-layers", "9")]
     [InlineData("--tune-layers", "2", "--layers", "3")]
     [InlineData("--tune-layers", "2", "--encoder-learning-rate", "0")]
+    [InlineData("--start", "models/accurate-head.bin")]
     public void TrainAccurate_BadTuningOptions_AreUsageErrors(params string[] options)
     {
         string never = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.bin");

@@ -48,10 +48,23 @@ internal sealed class EncoderTuner
     public AccurateHead Train(List<Document> train, List<Document> dev, byte[] model)
     {
         var rng = new Random(_options.Seed);
-        var head = HeadTrainer.NewHead(_options, rng);
+        var head = _options.Start?.Copy() ?? HeadTrainer.NewHead(_options, rng);
         var step = new HeadTrainer.HeadStep(head, _options, rng);
         int first = FirstTuned(_options);
         var tuned = Enumerable.Range(first, _options.TuneLayers).Select(l => LayerWeights.Read(model, l)).ToArray();
+        if (_options.Start is { } start)
+        {
+            // Continue from a tuned head: its layers replace the pretrained ones they tuned.
+            foreach (var (layer, weights) in start.Tuned)
+            {
+                if (layer < first || start.Hidden != _options.Hidden)
+                {
+                    throw new ArgumentException($"the starting head tuned layer {layer} with {start.Hidden} hidden units; this run tunes layers {first}-{MiniLmEncoder.LayerCount - 1} with {_options.Hidden}");
+                }
+
+                tuned[layer - first] = weights.Clone();
+            }
+        }
         var adam = tuned.Select(w => w.Arrays.Select(a => new HeadTrainer.Adam(a.Length)).ToArray()).ToArray();
         int tokens = train.Sum(d => d.Example.Doc.TokenCount);
         int warmup = Math.Max(1, train.Count / 10), encoderStep = 0;

@@ -25,6 +25,9 @@ public sealed record HeadTrainingOptions
     /// <summary>Peak Adam learning rate of the tuned encoder layers.</summary>
     public float EncoderLearningRate { get; init; } = 5e-5f;
 
+    /// <summary>A tuned head to continue training from (its head weights and tuned layers), instead of a fresh head over the pretrained layers.</summary>
+    public AccurateHead? Start { get; init; }
+
     /// <summary>Layers to encode and cache (a superset of <see cref="Layers"/>), so that several choices can be tried on one cache; null = <see cref="Layers"/>.</summary>
     public int[]? CacheLayers { get; init; }
 }

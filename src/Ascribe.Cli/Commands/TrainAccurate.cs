@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ascribe.Accurate;
 using Ascribe.Accurate.Training;
 using Ascribe.Cli.Infrastructure;
 using Ascribe.Core.Errors;
@@ -62,8 +63,32 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
+        if (settings.Start is not null && settings.TuneLayers is null)
+        {
+            services.Fail("--start continues a tuned head; it needs --tune-layers");
+            return ExitCodes.Usage;
+        }
+
+        Accurate.Head.AccurateHead? start = null;
+        try
+        {
+            start = settings.Start is null ? null : AccuratePipeline.LoadHead(settings.Start);
+        }
+        catch (AscribeException ex)
+        {
+            services.Fail(ex.Message);
+            return ExitCodes.Fatal;
+        }
+
+        if (start is not null && (start.TunedLayers.Any(l => l < 6 - settings.TuneLayers) || start.Hidden != (settings.Hidden ?? 128)))
+        {
+            services.Fail($"{settings.Start}: tuned layers {string.Join(", ", start.TunedLayers)} with {start.Hidden} hidden units do not fit --tune-layers {settings.TuneLayers} --hidden {settings.Hidden ?? 128}");
+            return ExitCodes.Usage;
+        }
+
         var options = new HeadTrainingOptions
         {
+            Start = start,
             Epochs = settings.Iterations ?? 4,
             Seed = settings.Seed,
             Hidden = settings.Hidden ?? 128,
@@ -87,6 +112,11 @@ internal static class TrainAccurate
         {
             services.Fail(ex.Message);
             return ExitCodes.Fatal;
+        }
+        catch (ArgumentException ex)
+        {
+            services.Fail(ex.Message);
+            return ExitCodes.Usage;
         }
     }
 }

@@ -52,6 +52,10 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate --tune-layers: peak learning rate of the tuned layers (default: 5e-5).")]
     public float? EncoderLearningRate { get; set; }
 
+    [CommandOption("--start <FILE>")]
+    [Description("accurate --tune-layers: continue training from this tuned head (for example models/accurate-head.bin) instead of a fresh head over the pretrained layers.")]
+    public string? Start { get; set; }
+
     [CommandOption("--hidden <N>")]
     [Description("accurate: hidden units of the head (default: 128); parser --neural: hidden units of the network (default: 200).")]
     public int? Hidden { get; set; }
