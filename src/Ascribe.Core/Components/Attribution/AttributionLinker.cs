@@ -135,6 +135,7 @@ internal sealed class AttributionLinker
         }
 
         // Cue → source.
+        Group? ContentOf(int cue) => cueOwner[cue] >= 0 ? groups[cueOwner[cue]] : null;
         var sourceOf = new int[cues.Count];
         Array.Fill(sourceOf, -1);
         var sourceUsed = new bool[sources.Count];
@@ -145,7 +146,7 @@ internal sealed class AttributionLinker
             for (int s = sFrom; s < sTo; s++)
             {
                 int cost = Cost(cues[c].Start, cues[c].End, sources[s].Start, sources[s].End, MaxSourceDistance);
-                if (cost < 0 || Between(cues[c], sources[s], cueOwner[c] >= 0 ? groups[cueOwner[c]] : null))
+                if (cost < 0 || Between(cues[c], sources[s], ContentOf(c)))
                 {
                     continue;
                 }
@@ -170,7 +171,7 @@ internal sealed class AttributionLinker
         foreach (var (_, c, s) in spairs)
         {
             if (sourceOf[c] < 0 && sources[s].End <= cues[c].Start && SameSentence(cues[c].Start, sources[s].End)
-                && !InContent(cueOwner[c] >= 0 ? groups[cueOwner[c]] : null, sources[s]))
+                && !InContent(ContentOf(c), sources[s]))
             {
                 sourceOf[c] = s;
             }
@@ -181,7 +182,7 @@ internal sealed class AttributionLinker
         for (int c = 0; c < cues.Count; c++)
         {
             sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start);
-            if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(cueOwner[c] >= 0 ? groups[cueOwner[c]] : null, subject))
+            if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(ContentOf(c), subject))
             {
                 sourceFor[c] = null;
             }
@@ -241,11 +242,7 @@ internal sealed class AttributionLinker
             return null;
         }
 
-        int s = sent.TokenStart;
-        while (s < k && tokens[s].Kind == TokenKind.Quote)
-        {
-            s++;
-        }
+        int s = SubjectStart(sent.TokenStart, k);
 
         int e = s;
         if (tokens[s].Tag == "PRP" && Word(s) is "he" or "she" or "they" or "we" or "i")
@@ -285,11 +282,7 @@ internal sealed class AttributionLinker
             return null;
         }
 
-        int s = sent.TokenStart;
-        while (s < k && tokens[s].Kind == TokenKind.Quote)
-        {
-            s++;
-        }
+        int s = SubjectStart(sent.TokenStart, k);
 
         int e = s;
         while (e < k && tokens[e].Tag is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS")
@@ -298,6 +291,18 @@ internal sealed class AttributionLinker
         }
 
         return e > s && e < k - 1 && Word(e) == "," && tokens[e - 1].Tag is "NNP" or "NNPS" ? (s, e) : null;
+    }
+
+    /// <summary>The first token of a sentence starting at <paramref name="start"/> after its opening quote marks, at most <paramref name="limit"/>.</summary>
+    private int SubjectStart(int start, int limit)
+    {
+        var tokens = _doc.TokenData;
+        while (start < limit && tokens[start].Kind == TokenKind.Quote)
+        {
+            start++;
+        }
+
+        return start;
     }
 
     /// <summary>
@@ -321,11 +326,12 @@ internal sealed class AttributionLinker
             next++;
         }
 
-        return next == content && content < tokens.Length
-            && _doc.Sentences[tokens[content].Sentence].Paragraph == _doc.Sentences[tokens[cueEnd - 1].Sentence].Paragraph + 1;
+        return next == content && content < tokens.Length && Paragraph(content) == Paragraph(cueEnd - 1) + 1;
     }
 
     private bool IsColon(int token) => _doc.Text[_doc.TokenData[token].Start] == ':';
+
+    private int Paragraph(int token) => _doc.Sentences[_doc.TokenData[token].Sentence].Paragraph;
 
     /// <summary>A one-word source "that", "which" or "this", which names no speaker by itself.</summary>
     private bool IsBarePronoun((int Start, int End) span) => span.End == span.Start + 1 && Word(span.Start) is "that" or "which" or "this";
@@ -456,8 +462,8 @@ internal sealed class AttributionLinker
                 // "'…,' she told reporters on Monday: '…'" when a colon hands the second quotation over.
                 // One cue, in one paragraph: "'…,' Mook said. According to Limbaugh, '…'" is two attributions.
                 return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start) && cues == 1
-                    && _doc.Sentences[tokens[g.End - 1].Sentence].Paragraph == _doc.Sentences[tokens[frag.Start].Sentence].Paragraph
-                    && (words == 0 || (words <= MaxColonGap && to > from && _doc.Text[tokens[to - 1].Start] == ':'));
+                    && Paragraph(g.End - 1) == Paragraph(frag.Start)
+                    && (words == 0 || (words <= MaxColonGap && to > from && IsColon(to - 1)));
             }
 
             if (words > 0)
@@ -466,9 +472,7 @@ internal sealed class AttributionLinker
             }
 
             // A quote that runs on into the next paragraph.
-            int pa = _doc.Sentences[tokens[g.End - 1].Sentence].Paragraph;
-            int pb = _doc.Sentences[tokens[frag.Start].Sentence].Paragraph;
-            return pb == pa + 1 && ContinuesQuote(frag.Start);
+            return Paragraph(frag.Start) == Paragraph(g.End - 1) + 1 && ContinuesQuote(frag.Start);
         }
     }
 
