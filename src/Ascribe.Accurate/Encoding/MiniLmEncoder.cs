@@ -96,7 +96,7 @@ public sealed class MiniLmEncoder : IDisposable
             return output;
         }
 
-        var windows = Windows(pieces.Ids.Length, WindowPieces - 2, Stride);
+        var windows = WindowsOf(pieces);
         var owner = Owners(pieces.Ids.Length, windows);
         Run(pieces, windows, (w0, b, len, results) =>
         {
@@ -105,15 +105,13 @@ public sealed class MiniLmEncoder : IDisposable
                 var hidden = results[l].GetTensorDataAsSpan<float>();
                 for (int t = 0; t < pieces.TokenCount; t++)
                 {
-                    int p = pieces.FirstPiece[t];
-                    int w = owner[p] - w0;
-                    if ((uint)w >= (uint)b)
+                    var (w, pos) = RowOf(pieces, windows, owner, t);
+                    if ((uint)(w - w0) >= (uint)b)
                     {
                         continue;
                     }
 
-                    int pos = p - windows[owner[p]].Start + 1;
-                    hidden.Slice((w * len + pos) * HiddenSize, HiddenSize).CopyTo(output.AsSpan(t * Dim + l * HiddenSize, HiddenSize));
+                    hidden.Slice(((w - w0) * len + pos) * HiddenSize, HiddenSize).CopyTo(output.AsSpan(t * Dim + l * HiddenSize, HiddenSize));
                 }
             }
         });
@@ -128,7 +126,7 @@ public sealed class MiniLmEncoder : IDisposable
     /// </summary>
     public List<float[]> EncodeWindows(WordPieces pieces)
     {
-        var windows = Windows(pieces.Ids.Length, WindowPieces - 2, Stride);
+        var windows = WindowsOf(pieces);
         var rows = new List<float[]>(windows.Count);
         if (pieces.Ids.Length == 0)
         {
@@ -197,6 +195,17 @@ public sealed class MiniLmEncoder : IDisposable
             using var results = _session.Run(runOptions, names, values, _outputs);
             read(w0, b, len, results);
         }
+    }
+
+    /// <summary>The windows this encoder reads <paramref name="pieces"/> in: <see cref="Windows"/> with its sizes.</summary>
+    internal List<(int Start, int Length)> WindowsOf(WordPieces pieces) => Windows(pieces.Ids.Length, WindowPieces - 2, Stride);
+
+    /// <summary>Where token <paramref name="token"/>'s vector is read: the window that owns its first piece, and that piece's row in the window (row 0 is [CLS]).</summary>
+    internal static (int Window, int Row) RowOf(WordPieces pieces, List<(int Start, int Length)> windows, int[] owner, int token)
+    {
+        int p = pieces.FirstPiece[token];
+        int w = owner[p];
+        return (w, p - windows[w].Start + 1);
     }
 
     /// <summary>Windows <c>(start, count)</c> of at most <paramref name="capacity"/> pieces covering <c>[0, n)</c>, starts <paramref name="stride"/> apart.</summary>

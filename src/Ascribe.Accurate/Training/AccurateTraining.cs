@@ -27,9 +27,9 @@ public static class AccurateTraining
             trainExamples = HeadTrainer.Prepare(train, cache, select, log);
         }
 
-        var head = new HeadTrainer(options, log).Train(trainExamples, devExamples);
+        var (head, f1) = new HeadTrainer(options, log).Train(trainExamples, devExamples);
         Save(head, outPath);
-        return HeadTrainer.Evaluate(head, devExamples);
+        return f1;
     }
 
     /// <summary>Fine-tunes the top encoder layers with the head (<see cref="EncoderTuner"/>).</summary>
@@ -41,6 +41,7 @@ public static class AccurateTraining
         }
 
         options = options with { Layers = new[] { MiniLmEncoder.LayerCount - 1 } };
+        EncoderTuner.CheckStart(options);
         var (model, vocab) = EncoderLocator.Read();
         List<EncoderTuner.Document> Prepare(List<GoldArticle> articles, MiniLmEncoder below)
         {
@@ -67,10 +68,9 @@ public static class AccurateTraining
             trainDocs = Prepare(train, below);
         }
 
-        var head = new EncoderTuner(options, log).Train(trainDocs, devDocs, model);
+        var (head, f1) = new EncoderTuner(options, log).Train(trainDocs, devDocs, model);
         Save(head, outPath);
-        var tuned = head.Tuned.Select(x => x.Weights).ToArray();
-        return HeadTrainer.Evaluate(head, devDocs.Select(d => EncoderTuner.Encode(tuned, d)).ToList());
+        return f1;
     }
 
     private static void Save(AccurateHead head, string outPath)

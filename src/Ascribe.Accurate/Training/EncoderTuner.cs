@@ -34,7 +34,7 @@ internal sealed class EncoderTuner
     internal static Document Prepare(HeadTrainer.Example example, MiniLmEncoder below)
     {
         var pieces = below.Splitter.Split(example.Doc);
-        var windows = MiniLmEncoder.Windows(pieces.Ids.Length, below.WindowPieces - 2, below.Stride);
+        var windows = below.WindowsOf(pieces);
         var owner = MiniLmEncoder.Owners(pieces.Ids.Length, windows);
         var inputs = below.EncodeWindows(pieces).Select(rows =>
         {
@@ -45,33 +45,43 @@ internal sealed class EncoderTuner
         return new Document(example, pieces, windows, owner, inputs);
     }
 
-    public AccurateHead Train(List<Document> train, List<Document> dev, byte[] model)
+    /// <summary>Throws when <see cref="HeadTrainingOptions.Start"/> does not fit the run: it tuned a layer this run keeps frozen, or has another hidden size.</summary>
+    /// <exception cref="ArgumentException">The starting head does not fit.</exception>
+    public static void CheckStart(HeadTrainingOptions options)
     {
+        if (options.Start is not { } start)
+        {
+            return;
+        }
+
+        int first = FirstTuned(options);
+        if (start.Hidden != options.Hidden || start.TunedLayers.Any(l => l < first))
+        {
+            throw new ArgumentException($"the starting head tuned layers {string.Join(", ", start.TunedLayers)} with {start.Hidden} hidden units; this run tunes layers {first}-{MiniLmEncoder.LayerCount - 1} with {options.Hidden}");
+        }
+    }
+
+    /// <returns>The head (with its tuned layers) of the best epoch and its dev F1 per role.</returns>
+    public (AccurateHead Head, double[] DevF1) Train(List<Document> train, List<Document> dev, byte[] model)
+    {
+        CheckStart(_options);
         var rng = new Random(_options.Seed);
         var head = _options.Start?.Copy() ?? HeadTrainer.NewHead(_options, rng);
         var step = new HeadTrainer.HeadStep(head, _options, rng);
         int first = FirstTuned(_options);
         var tuned = Enumerable.Range(first, _options.TuneLayers).Select(l => LayerWeights.Read(model, l)).ToArray();
-        if (_options.Start is { } start)
+        foreach (var (layer, weights) in _options.Start?.Tuned ?? Array.Empty<(int, LayerWeights)>())
         {
             // Continue from a tuned head: its layers replace the pretrained ones they tuned.
-            foreach (var (layer, weights) in start.Tuned)
-            {
-                if (layer < first || start.Hidden != _options.Hidden)
-                {
-                    throw new ArgumentException($"the starting head tuned layer {layer} with {start.Hidden} hidden units; this run tunes layers {first}-{MiniLmEncoder.LayerCount - 1} with {_options.Hidden}");
-                }
-
-                tuned[layer - first] = weights.Clone();
-            }
+            tuned[layer - first] = weights.Clone();
         }
+
         var adam = tuned.Select(w => w.Arrays.Select(a => new HeadTrainer.Adam(a.Length)).ToArray()).ToArray();
         int tokens = train.Sum(d => d.Example.Doc.TokenCount);
         int warmup = Math.Max(1, train.Count / 10), encoderStep = 0;
         _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents");
 
-        AccurateHead? best = null;
-        double bestF1 = -1;
+        var epochs = new HeadTrainer.EpochSelector(_log);
         var order = Enumerable.Range(0, train.Count).ToArray();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -116,16 +126,10 @@ internal sealed class EncoderTuner
             }
 
             var f1 = HeadTrainer.Evaluate(head, dev.Select(d => Encode(tuned, d)).ToList());
-            double mean = (f1[0] + f1[1] + f1[2]) / 3;
-            _log($"epoch {epoch}: loss {loss / tokens:F4}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
-            if (mean > bestF1)
-            {
-                bestF1 = mean;
-                best = head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray());
-            }
+            epochs.Offer(epoch, loss / tokens, f1, () => head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
         }
 
-        return best!;
+        return (epochs.Best!, epochs.BestF1);
     }
 
     /// <summary>The head's example for <paramref name="doc"/> with token vectors from the tuned layers.</summary>
@@ -171,12 +175,7 @@ internal sealed class EncoderTuner
         return vectors;
     }
 
-    private static (int Window, int Position) Row(Document doc, int token)
-    {
-        int p = doc.Pieces.FirstPiece[token];
-        int w = doc.Owner[p];
-        return (w, p - doc.Windows[w].Start + 1);
-    }
+    private static (int Window, int Row) Row(Document doc, int token) => MiniLmEncoder.RowOf(doc.Pieces, doc.Windows, doc.Owner, token);
 
     /// <summary>Back-propagates the token-vector gradients through the tuned layers of every window; returns the summed weight gradients per layer.</summary>
     private static LayerWeights[] BackwardWindows(LayerWeights[] tuned, Document doc, TransformerLayer.Activations[][] acts, float[] dVectors)

@@ -161,7 +161,8 @@ public sealed class HeadTrainer
         return new AccurateHead(options.Layers, h, w1, new float[h], w2, new float[o]);
     }
 
-    internal AccurateHead Train(List<Example> train, List<Example> dev)
+    /// <returns>The head of the best epoch and its dev F1 per role.</returns>
+    internal (AccurateHead Head, double[] DevF1) Train(List<Example> train, List<Example> dev)
     {
         var rng = new Random(_options.Seed);
         var head = NewHead(_options, rng);
@@ -178,8 +179,7 @@ public sealed class HeadTrainer
         _log($"training on {order.Count} tokens, input {head.InputDim}, hidden {head.Hidden}");
         var floats = new float[train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
-        AccurateHead? best = null;
-        double bestF1 = -1;
+        var epochs = new EpochSelector(_log);
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             var shuffled = order.ToArray();
@@ -202,17 +202,36 @@ public sealed class HeadTrainer
                 }
             }
 
-            var f1 = Evaluate(head, dev);
-            double mean = (f1[0] + f1[1] + f1[2]) / 3;
-            _log($"epoch {epoch}: loss {loss / order.Count:F4}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
-            if (mean > bestF1)
-            {
-                bestF1 = mean;
-                best = head.Copy();
-            }
+            epochs.Offer(epoch, loss / order.Count, Evaluate(head, dev), () => head.Copy());
         }
 
-        return best!;
+        return (epochs.Best!, epochs.BestF1);
+    }
+
+    /// <summary>Logs each epoch's loss and dev F1 and keeps the head of the epoch with the best mean F1 (the first of equals).</summary>
+    internal sealed class EpochSelector
+    {
+        private readonly Action<string> _log;
+        private double _bestMean = -1;
+
+        public EpochSelector(Action<string> log) => _log = log;
+
+        public AccurateHead? Best { get; private set; }
+
+        public double[] BestF1 { get; private set; } = Array.Empty<double>();
+
+        /// <param name="snapshot">Copies the current head; called only when this epoch is the best so far.</param>
+        public void Offer(int epoch, double loss, double[] f1, Func<AccurateHead> snapshot)
+        {
+            _log($"epoch {epoch}: loss {loss:F4}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
+            double mean = (f1[0] + f1[1] + f1[2]) / 3;
+            if (mean > _bestMean)
+            {
+                _bestMean = mean;
+                Best = snapshot();
+                BestF1 = f1;
+            }
+        }
     }
 
     /// <summary>

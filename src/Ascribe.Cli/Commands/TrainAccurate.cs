@@ -80,12 +80,6 @@ internal static class TrainAccurate
             return ExitCodes.Fatal;
         }
 
-        if (start is not null && (start.TunedLayers.Any(l => l < 6 - settings.TuneLayers) || start.Hidden != (settings.Hidden ?? 128)))
-        {
-            services.Fail($"{settings.Start}: tuned layers {string.Join(", ", start.TunedLayers)} with {start.Hidden} hidden units do not fit --tune-layers {settings.TuneLayers} --hidden {settings.Hidden ?? 128}");
-            return ExitCodes.Usage;
-        }
-
         var options = new HeadTrainingOptions
         {
             Start = start,
