@@ -108,9 +108,11 @@ internal static class TransformerLayer
 
     /// <summary>
     /// Back-propagates <paramref name="dy"/> (the loss gradient of <see cref="Activations.Y"/>),
-    /// adds the weight gradients to <paramref name="grad"/> and returns the gradient of the input.
+    /// adds the weight gradients to <paramref name="grad"/> and returns the gradient of the input,
+    /// or null when <paramref name="inputGradient"/> is false (the bottom tuned layer, whose input
+    /// is frozen), which skips the three input products of the attention projections.
     /// </summary>
-    public static float[] Backward(LayerWeights w, Activations a, float[] dy, LayerWeights grad)
+    public static float[]? Backward(LayerWeights w, Activations a, float[] dy, LayerWeights grad, bool inputGradient = true)
     {
         int n = a.N;
         // Second LayerNorm; its input was ffn + h1.
@@ -174,6 +176,14 @@ internal static class TransformerLayer
             }
         }
 
+        if (!inputGradient)
+        {
+            LinearBackward(a.X, n, D, w.Wq, D, dq, Span<float>.Empty, grad.Wq, grad.Bq);
+            LinearBackward(a.X, n, D, w.Wk, D, dk, Span<float>.Empty, grad.Wk, grad.Bk);
+            LinearBackward(a.X, n, D, w.Wv, D, dv, Span<float>.Empty, grad.Wv, grad.Bv);
+            return null;
+        }
+
         var dxPart = new float[n * D];
         LinearBackward(a.X, n, D, w.Wq, D, dq, dxPart, grad.Wq, grad.Bq);
         TensorPrimitives.Add(dx, dxPart, dx);
@@ -203,19 +213,22 @@ internal static class TransformerLayer
         }
     }
 
-    /// <summary>Gradients of <see cref="Linear"/>: <c>dx = dy Wᵀ</c> (overwritten), <c>dW += xᵀ dy</c>, <c>db += Σ dy</c>.</summary>
+    /// <summary>Gradients of <see cref="Linear"/>: <c>dx = dy Wᵀ</c> (overwritten; skipped when <paramref name="dx"/> is empty), <c>dW += xᵀ dy</c>, <c>db += Σ dy</c>.</summary>
     internal static void LinearBackward(ReadOnlySpan<float> x, int n, int inDim, float[] weights, int outDim, ReadOnlySpan<float> dy, Span<float> dx, float[] dWeights, float[] dBias)
     {
         for (int r = 0; r < n; r++)
         {
             var dyr = dy.Slice(r * outDim, outDim);
             var xr = x.Slice(r * inDim, inDim);
-            var dxr = dx.Slice(r * inDim, inDim);
+            var dxr = dx.IsEmpty ? dx : dx.Slice(r * inDim, inDim);
             TensorPrimitives.Add(dBias, dyr, dBias);
             for (int k = 0; k < inDim; k++)
             {
-                var wk = weights.AsSpan(k * outDim, outDim);
-                dxr[k] = TensorPrimitives.Dot(wk, dyr);
+                if (!dxr.IsEmpty)
+                {
+                    dxr[k] = TensorPrimitives.Dot(weights.AsSpan(k * outDim, outDim), dyr);
+                }
+
                 float v = xr[k];
                 if (v != 0)
                 {

@@ -199,7 +199,7 @@ internal sealed class EncoderTuner
                 var d = dy[w];
                 for (int l = tuned.Length - 1; l >= 0; l--)
                 {
-                    d = TransformerLayer.Backward(tuned[l], acts[w][l], d, local[l]);
+                    d = TransformerLayer.Backward(tuned[l], acts[w][l], d!, local[l], inputGradient: l > 0);
                 }
 
                 return local;

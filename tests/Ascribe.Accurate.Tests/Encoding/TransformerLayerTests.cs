@@ -93,7 +93,7 @@ public sealed class TransformerLayerTests
 
         var grads = LayerWeights.Zeros();
         var act = TransformerLayer.Forward(weights, x);
-        var dx = TransformerLayer.Backward(weights, act, (float[])c.Clone(), grads);
+        var dx = TransformerLayer.Backward(weights, act, (float[])c.Clone(), grads)!;
 
         // Central difference of the loss in one value of an array the forward pass reads.
         double Numeric(float[] array, int index)
@@ -119,6 +119,14 @@ public sealed class TransformerLayerTests
             double numeric = Numeric(weights.Arrays[array], index);
             float analytic = grads.Arrays[array][index];
             Assert.True(Math.Abs(numeric - analytic) < 0.03 * Math.Max(1, Math.Abs(numeric)), $"{LayerWeights.Names[array]}[{index}]: {analytic} vs {numeric}");
+        }
+
+        // Without the input gradient (the bottom tuned layer) the weight gradients are the same.
+        var weightOnly = LayerWeights.Zeros();
+        Assert.Null(TransformerLayer.Backward(weights, act, (float[])c.Clone(), weightOnly, inputGradient: false));
+        for (int k = 0; k < grads.Arrays.Length; k++)
+        {
+            Assert.Equal(grads.Arrays[k], weightOnly.Arrays[k]);
         }
     }
 
