@@ -104,6 +104,15 @@ public sealed class AccurateModeTests
             var more = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".more", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head);
             Assert.True(more.ExitCode == 0, more.Error);
             Assert.True(File.Exists(head + ".more"));
+            Assert.Contains("epoch 0: starting head", more.Error, StringComparison.Ordinal);
+            Assert.Contains("Cue begin bias", more.Error, StringComparison.Ordinal);
+
+            // Zero epochs score the starting head on dev and calibrate its begin biases only.
+            var calibrate = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".cal", "--iterations", "0", "--tune-layers", "1", "--hidden", "16", "--start", head);
+            Assert.True(calibrate.ExitCode == 0, calibrate.Error);
+            Assert.DoesNotContain("epoch 1", calibrate.Error, StringComparison.Ordinal);
+            Assert.Contains("Content begin bias", calibrate.Error, StringComparison.Ordinal);
+            Assert.True(File.Exists(head + ".cal"));
             var wider = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".wider", "--tune-layers", "1", "--hidden", "32", "--start", head);
             Assert.Equal(2, wider.ExitCode);
             Assert.False(File.Exists(head + ".wider"));
@@ -112,7 +121,18 @@ public sealed class AccurateModeTests
         {
             File.Delete(head);
             File.Delete(head + ".more");
+            File.Delete(head + ".cal");
         }
+    }
+
+    [Fact]
+    public void TrainAccurate_ZeroIterationsWithoutAStartingHead_IsAUsageError()
+    {
+        string never = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.bin");
+        var result = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", never, "--iterations", "0", "--tune-layers", "1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--iterations", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(never));
     }
 
     [Theory]

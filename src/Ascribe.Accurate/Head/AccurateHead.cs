@@ -7,13 +7,14 @@ namespace Ascribe.Accurate.Head;
 /// <summary>
 /// A one-hidden-layer network over a token's window of three encoder vectors and flags
 /// (<see cref="TokenFlags"/>), with three O/B/I softmaxes, one per role, decoded by a
-/// constrained Viterbi pass (I never follows O). Immutable after loading; thread-safe.
+/// constrained Viterbi pass (I never follows O) after adding each role's <see cref="BeginBias"/>
+/// to its B scores. Immutable after loading; thread-safe.
 /// </summary>
 public sealed class AccurateHead
 {
     internal const int Context = 1;
     private const uint Magic = 0x48435341; // "ASCH"
-    private const int Version = 3;
+    private const int Version = 4;
 
     internal AccurateHead(int[] layers, int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
     {
@@ -53,7 +54,15 @@ public sealed class AccurateHead
     internal AccurateHead Copy(IReadOnlyList<(int Layer, LayerWeights Weights)>? tuned = null) => new(Layers, Hidden, (float[])W1.Clone(), (float[])B1.Clone(), (float[])W2.Clone(), (float[])B2.Clone())
     {
         Tuned = (tuned ?? Tuned).Select(x => (x.Layer, x.Weights.Clone())).ToArray(),
+        BeginBias = (float[])BeginBias.Clone(),
     };
+
+    /// <summary>
+    /// Per role, a constant added to the log-probability of B before decoding: below zero fewer
+    /// spans start (precision over recall). Chosen on dev after training (<c>HeadTrainer.Calibrate</c>);
+    /// zeros in heads of format version 3 and earlier.
+    /// </summary>
+    public float[] BeginBias { get; init; } = new float[Roles.Count];
 
     /// <summary>Encoder layers fine-tuned with this head, which replace the pretrained ones; empty for a head over the frozen encoder.</summary>
     internal IReadOnlyList<(int Layer, LayerWeights Weights)> Tuned { get; init; } = Array.Empty<(int, LayerWeights)>();
@@ -127,8 +136,8 @@ public sealed class AccurateHead
         TensorPrimitives.Subtract(z, log, z);
     }
 
-    /// <summary>Best O/B/I sequence of role <paramref name="role"/> under the rule that I continues a B or an I.</summary>
-    internal static byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role)
+    /// <summary>Best O/B/I sequence of role <paramref name="role"/> under the rule that I continues a B or an I, with <paramref name="beginBias"/> added to every B score.</summary>
+    internal static byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role, float beginBias = 0)
     {
         var tags = new byte[tokenCount];
         if (tokenCount == 0)
@@ -141,7 +150,7 @@ public sealed class AccurateHead
         Span<float> cur = stackalloc float[3];
         int off = role * 3;
         prev[Roles.O] = scores[off + Roles.O];
-        prev[Roles.B] = scores[off + Roles.B];
+        prev[Roles.B] = scores[off + Roles.B] + beginBias;
         prev[Roles.I] = float.NegativeInfinity;
         for (int t = 1; t < tokenCount; t++)
         {
@@ -159,7 +168,7 @@ public sealed class AccurateHead
 
             cur[Roles.O] = bestAny + s[Roles.O];
             back[t * 3 + Roles.O] = arg;
-            cur[Roles.B] = bestAny + s[Roles.B];
+            cur[Roles.B] = bestAny + s[Roles.B] + beginBias;
             back[t * 3 + Roles.B] = arg;
             byte inArg = prev[Roles.B] >= prev[Roles.I] ? Roles.B : Roles.I;
             cur[Roles.I] = Math.Max(prev[Roles.B], prev[Roles.I]) + s[Roles.I];
@@ -215,6 +224,11 @@ public sealed class AccurateHead
                 w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
             }
         }
+
+        foreach (float bias in BeginBias)
+        {
+            w.Write(bias);
+        }
     }
 
     /// <exception cref="AscribeException">ASC0004 when the stream is not a head of this version and shape.</exception>
@@ -222,7 +236,7 @@ public sealed class AccurateHead
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         int version = 0;
-        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or Version))
+        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or Version))
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
         }
@@ -270,7 +284,8 @@ public sealed class AccurateHead
             // Version 3 adds the fine-tuned encoder layers: a count, then per layer its index and its parameters as halves.
             int count = stream.Length >= body + 4 ? r.ReadInt32() : -1;
             long perLayer = 4 + 2L * LayerWeights.Sizes.Sum();
-            if (count is < 0 or > MiniLmEncoder.LayerCount || stream.Length != body + 4 + count * perLayer)
+            long biases = version >= 4 ? 4L * Roles.Count : 0;
+            if (count is < 0 or > MiniLmEncoder.LayerCount || stream.Length != body + 4 + count * perLayer + biases)
             {
                 ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "unexpected tuned-layer section");
             }
@@ -298,6 +313,20 @@ public sealed class AccurateHead
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"unexpected shape {inputDim}x{hidden}");
         }
 
-        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned };
+        var beginBias = new float[Roles.Count];
+        if (version >= 4)
+        {
+            // Version 4 adds the per-role begin biases after the tuned layers.
+            for (int i = 0; i < beginBias.Length; i++)
+            {
+                beginBias[i] = r.ReadSingle();
+                if (!float.IsFinite(beginBias[i]))
+                {
+                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "bad begin bias");
+                }
+            }
+        }
+
+        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias };
     }
 }

@@ -65,7 +65,7 @@ public static class AccurateTraining
         using (var below = new MiniLmEncoder(model, vocab, new[] { EncoderTuner.FirstTuned(options) - 1 }, Environment.ProcessorCount))
         {
             devDocs = Prepare(dev, below);
-            trainDocs = Prepare(train, below);
+            trainDocs = options.Epochs == 0 ? new() : Prepare(train, below);
         }
 
         var (head, f1) = new EncoderTuner(options, log).Train(trainDocs, devDocs, model);

@@ -61,7 +61,10 @@ internal sealed class EncoderTuner
         }
     }
 
-    /// <returns>The head (with its tuned layers) of the best epoch and its dev F1 per role.</returns>
+    /// <returns>
+    /// The head (with its tuned layers) of the best epoch, the starting head counting as epoch 0,
+    /// with its begin biases calibrated on dev, and its dev F1 per role.
+    /// </returns>
     public (AccurateHead Head, double[] DevF1) Train(List<Document> train, List<Document> dev, byte[] model)
     {
         CheckStart(_options);
@@ -82,6 +85,12 @@ internal sealed class EncoderTuner
         _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents");
 
         var epochs = new HeadTrainer.EpochSelector(_log);
+        if (_options.Start is not null)
+        {
+            // The starting head competes as epoch 0, so more epochs never keep a worse head.
+            epochs.Offer(0, null, dev.Select(d => Encode(tuned, d)).ToList(), () => head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
+        }
+
         var order = Enumerable.Range(0, train.Count).ToArray();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -125,11 +134,10 @@ internal sealed class EncoderTuner
                 }
             }
 
-            var f1 = HeadTrainer.Evaluate(head, dev.Select(d => Encode(tuned, d)).ToList());
-            epochs.Offer(epoch, loss / tokens, f1, () => head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
+            epochs.Offer(epoch, loss / tokens, dev.Select(d => Encode(tuned, d)).ToList(), () => head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
         }
 
-        return (epochs.Best!, epochs.BestF1);
+        return epochs.Finish();
     }
 
     /// <summary>The head's example for <paramref name="doc"/> with token vectors from the tuned layers.</summary>

@@ -161,7 +161,7 @@ public sealed class HeadTrainer
         return new AccurateHead(options.Layers, h, w1, new float[h], w2, new float[o]);
     }
 
-    /// <returns>The head of the best epoch and its dev F1 per role.</returns>
+    /// <returns>The head of the best epoch, its begin biases calibrated on dev, and its dev F1 per role.</returns>
     internal (AccurateHead Head, double[] DevF1) Train(List<Example> train, List<Example> dev)
     {
         var rng = new Random(_options.Seed);
@@ -202,13 +202,16 @@ public sealed class HeadTrainer
                 }
             }
 
-            epochs.Offer(epoch, loss / order.Count, Evaluate(head, dev), () => head.Copy());
+            epochs.Offer(epoch, loss / order.Count, dev, () => head.Copy());
         }
 
-        return (epochs.Best!, epochs.BestF1);
+        return epochs.Finish();
     }
 
-    /// <summary>Logs each epoch's loss and dev F1 and keeps the head of the epoch with the best mean F1 (the first of equals).</summary>
+    /// <summary>
+    /// Logs each epoch's loss and dev F1 and keeps the head of the epoch with the best mean F1 (the
+    /// first of equals), with that epoch's dev examples for <see cref="Calibrate"/>.
+    /// </summary>
     internal sealed class EpochSelector
     {
         private readonly Action<string> _log;
@@ -220,17 +223,31 @@ public sealed class HeadTrainer
 
         public double[] BestF1 { get; private set; } = Array.Empty<double>();
 
-        /// <param name="snapshot">Copies the current head; called only when this epoch is the best so far.</param>
-        public void Offer(int epoch, double loss, double[] f1, Func<AccurateHead> snapshot)
+        public List<Example> BestDev { get; private set; } = new();
+
+        /// <param name="loss">The epoch's mean training loss; null for the starting head (epoch 0), which was not trained.</param>
+        /// <param name="snapshot">Copies the current head (with its tuned layers).</param>
+        public void Offer(int epoch, double? loss, List<Example> dev, Func<AccurateHead> snapshot)
         {
-            _log($"epoch {epoch}: loss {loss:F4}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
+            var head = snapshot();
+            var f1 = Evaluate(head, dev);
+            string trained = loss is { } l ? $"loss {l:F4}" : "starting head";
+            _log($"epoch {epoch}: {trained}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
             double mean = (f1[0] + f1[1] + f1[2]) / 3;
             if (mean > _bestMean)
             {
                 _bestMean = mean;
-                Best = snapshot();
+                Best = head;
                 BestF1 = f1;
+                BestDev = dev;
             }
+        }
+
+        /// <summary>Calibrates the best head's begin biases on its dev examples; returns its dev F1 with them.</summary>
+        public (AccurateHead Head, double[] DevF1) Finish()
+        {
+            var head = Best ?? throw new InvalidOperationException("no epoch was offered");
+            return (head, Calibrate(head, BestDev, _log));
         }
     }
 
@@ -379,41 +396,70 @@ public sealed class HeadTrainer
         }
     }
 
-    /// <summary>Exact-span F1 per role on Ascribe tokens.</summary>
+    /// <summary>Exact-span F1 per role on Ascribe tokens, decoded with the head's begin biases.</summary>
     internal static double[] Evaluate(AccurateHead head, List<Example> dev)
     {
-        var tp = new int[Roles.Count];
-        var fp = new int[Roles.Count];
-        var fn = new int[Roles.Count];
-        foreach (var ex in dev)
-        {
-            var floats = new float[ex.Vectors.Length];
-            TensorPrimitives.ConvertToSingle(ex.Vectors, floats);
-            var scores = head.Score(floats, ex.Flags, ex.Doc.TokenCount);
-            for (int r = 0; r < Roles.Count; r++)
-            {
-                var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, r)).ToHashSet();
-                var goldTags = new byte[ex.Doc.TokenCount];
-                for (int t = 0; t < goldTags.Length; t++)
-                {
-                    goldTags[t] = ex.Tags[t * Roles.Count + r];
-                }
+        var scored = Score(head, dev);
+        return Enumerable.Range(0, Roles.Count).Select(r => RoleF1(scored, r, head.BeginBias[r])).ToArray();
+    }
 
-                var gold = AccurateAttributionExtractor.Spans(goldTags).ToHashSet();
-                int hit = pred.Count(gold.Contains);
-                tp[r] += hit;
-                fp[r] += pred.Count - hit;
-                fn[r] += gold.Count - hit;
-            }
-        }
-
+    /// <summary>
+    /// Sets each role's <see cref="AccurateHead.BeginBias"/> to the value on a grid from -2 to 2
+    /// (step 0.25) with the best exact-span F1 on <paramref name="dev"/> (the one nearest zero of
+    /// equals), and returns the F1 per role with the chosen biases.
+    /// </summary>
+    internal static double[] Calibrate(AccurateHead head, List<Example> dev, Action<string> log)
+    {
+        var scored = Score(head, dev);
         var f1 = new double[Roles.Count];
         for (int r = 0; r < Roles.Count; r++)
         {
-            f1[r] = tp[r] == 0 ? 0 : 200.0 * tp[r] / (2 * tp[r] + fp[r] + fn[r]);
+            double before = RoleF1(scored, r, head.BeginBias[r]);
+            var (bias, best) = (0f, RoleF1(scored, r, 0));
+            foreach (float b in Enumerable.Range(-8, 17).Select(i => i * 0.25f).OrderBy(MathF.Abs))
+            {
+                double score = RoleF1(scored, r, b);
+                if (score > best + 1e-9)
+                {
+                    (bias, best) = (b, score);
+                }
+            }
+
+            head.BeginBias[r] = bias;
+            f1[r] = best;
+            log($"{Roles.Names[r]} begin bias {bias:+0.00;-0.00;0}: dev exact F1 on Ascribe tokens {before:F1} -> {best:F1}");
         }
 
         return f1;
+    }
+
+    private static List<(Example Example, float[] Scores)> Score(AccurateHead head, List<Example> dev) => dev.Select(ex =>
+    {
+        var floats = new float[ex.Vectors.Length];
+        TensorPrimitives.ConvertToSingle(ex.Vectors, floats);
+        return (ex, head.Score(floats, ex.Flags, ex.Doc.TokenCount));
+    }).ToList();
+
+    private static double RoleF1(List<(Example Example, float[] Scores)> scored, int role, float bias)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var (ex, scores) in scored)
+        {
+            var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, role, bias)).ToHashSet();
+            var goldTags = new byte[ex.Doc.TokenCount];
+            for (int t = 0; t < goldTags.Length; t++)
+            {
+                goldTags[t] = ex.Tags[t * Roles.Count + role];
+            }
+
+            var gold = AccurateAttributionExtractor.Spans(goldTags).ToHashSet();
+            int hit = pred.Count(gold.Contains);
+            tp += hit;
+            fp += pred.Count - hit;
+            fn += gold.Count - hit;
+        }
+
+        return tp == 0 ? 0 : 200.0 * tp / (2 * tp + fp + fn);
     }
 
     internal static float Gaussian(Random rng)

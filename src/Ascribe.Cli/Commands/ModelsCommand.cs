@@ -97,6 +97,11 @@ public sealed class ModelsCommand : Command<ModelsSettings>
             var tunedLayers = head.TunedLayers;
             string tuned = tunedLayers.Length == 0 ? "frozen encoder" : "fine-tuned layer" + (tunedLayers.Length > 1 ? "s " : " ") + string.Join(", ", tunedLayers);
             string holds = string.Create(CultureInfo.InvariantCulture, $"head over MiniLM layer {string.Join(", ", head.Layers)}, {head.Hidden} hidden units, {tuned}");
+            if (head.BeginBias.Any(b => b != 0))
+            {
+                holds += string.Create(CultureInfo.InvariantCulture, $", begin biases {string.Join(" / ", head.BeginBias.Select(b => b.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))} (source / cue / content)");
+            }
+
             return new ModelInfo("accurate head", "(embedded in Ascribe.Accurate.dll)", null, "ok", holds);
         }
         catch (AscribeException ex)

@@ -155,9 +155,10 @@ public sealed class TrainSettings : CommandSettings
             return Spectre.Console.ValidationResult.Error("--dropout must be in [0, 1) and --learning-rate in (0, 1].");
         }
 
-        return Iterations is null or > 0
+        // Zero epochs only make sense over a starting head: it is scored and calibrated on dev.
+        return Iterations is null or > 0 || (Iterations == 0 && Start is not null)
             ? Spectre.Console.ValidationResult.Success()
-            : Spectre.Console.ValidationResult.Error("--iterations must be positive.");
+            : Spectre.Console.ValidationResult.Error("--iterations must be positive (0 only with --start).");
     }
 }
 

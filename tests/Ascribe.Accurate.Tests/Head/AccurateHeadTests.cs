@@ -1,6 +1,8 @@
 using Ascribe.Accurate.Encoding;
 using Ascribe.Accurate.Head;
+using Ascribe.Accurate.Training;
 using Ascribe.Core.Errors;
+using Ascribe.Core.Pipeline;
 
 namespace Ascribe.Accurate.Tests.Head;
 
@@ -100,16 +102,75 @@ public sealed class AccurateHeadTests
     [Fact]
     public void Load_VersionTwoHead_StillLoadsWithoutTunedLayers()
     {
-        // Version 2 ended after the output bias; version 3 appends the tuned-layer count.
+        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases.
         int d = 3 * (384 + TokenFlags.Count), h = 2;
         var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], Enumerable.Range(1, Roles.Outputs).Select(i => (float)i).ToArray());
         using var buffer = new MemoryStream();
         head.Save(buffer);
-        var bytes = buffer.ToArray()[..^4];
+        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count)];
         BitConverter.GetBytes(2).CopyTo(bytes, 4);
         var loaded = AccurateHead.Load(new MemoryStream(bytes), "v2.bin");
         Assert.Empty(loaded.Tuned);
         Assert.Equal(head.B2, loaded.B2);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTripsBeginBiases_AndVersionThreeLoadsWithZeros()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]) { BeginBias = new[] { 0.25f, -1f, 0.5f } };
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        buffer.Position = 0;
+        Assert.Equal(head.BeginBias, AccurateHead.Load(buffer, "mem").BeginBias);
+
+        var bytes = buffer.ToArray()[..^(4 * Roles.Count)];
+        BitConverter.GetBytes(3).CopyTo(bytes, 4);
+        Assert.Equal(new float[Roles.Count], AccurateHead.Load(new MemoryStream(bytes), "v3.bin").BeginBias);
+    }
+
+    [Fact]
+    public void Decode_BeginBias_TradesSpansForPrecision()
+    {
+        // One token slightly prefers O over B: no span without a bias, a span with +0.5, none again with -0.5.
+        var scores = new float[Roles.Outputs];
+        scores[Roles.Cue * 3 + Roles.O] = -0.6f;
+        scores[Roles.Cue * 3 + Roles.B] = -0.8f;
+        scores[Roles.Cue * 3 + Roles.I] = -3f;
+        Assert.Equal(new[] { Roles.O }, AccurateHead.Decode(scores, 1, Roles.Cue));
+        Assert.Equal(new[] { Roles.B }, AccurateHead.Decode(scores, 1, Roles.Cue, 0.5f));
+        Assert.Equal(new[] { Roles.O }, AccurateHead.Decode(scores, 1, Roles.Cue, -0.5f));
+    }
+
+    [Fact]
+    public void Calibrate_PicksTheSmallestBiasThatRecoversTheGoldSpans()
+    {
+        // A head that reads nothing (zero weights) and slightly prefers O to B for every token's cue;
+        // gold marks every token as a one-token cue. Only a begin bias of at least 0.3 finds them,
+        // and 0.5 is the grid value nearest zero that does. Sources and contents have no gold spans,
+        // so no bias does better than none and theirs stay at zero.
+        var doc = DefaultPipeline.TextLayer().Build().Run("calibrate", "Officials said talks would go on.");
+        int n = doc.TokenCount, d = 3 * (384 + TokenFlags.Count), h = 2;
+        var b2 = new float[Roles.Outputs];
+        b2[Roles.Cue * 3 + Roles.O] = 0;
+        b2[Roles.Cue * 3 + Roles.B] = -0.3f;
+        b2[Roles.Cue * 3 + Roles.I] = -5;
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], b2);
+        var tags = new byte[n * Roles.Count];
+        for (int t = 0; t < n; t++)
+        {
+            tags[t * Roles.Count + Roles.Cue] = Roles.B;
+        }
+
+        var example = new HeadTrainer.Example(doc, new Half[n * 384], new float[n * TokenFlags.Count], tags);
+        Assert.Equal(0, HeadTrainer.Evaluate(head, new() { example })[Roles.Cue]);
+
+        var log = new List<string>();
+        var f1 = HeadTrainer.Calibrate(head, new() { example }, log.Add);
+        Assert.Equal(new[] { 0f, 0.5f, 0f }, head.BeginBias);
+        Assert.Equal(100, f1[Roles.Cue], 6);
+        Assert.Equal(100, HeadTrainer.Evaluate(head, new() { example })[Roles.Cue], 6);
+        Assert.Contains(log, line => line.StartsWith("Cue begin bias +0.50", StringComparison.Ordinal));
     }
 
     [Fact]
