@@ -404,7 +404,7 @@ public sealed class HeadTrainer
     }
 
     /// <summary>
-    /// Sets each role's <see cref="AccurateHead.BeginBias"/> to the value on a grid from -2 to 2
+    /// Sets each role's <see cref="AccurateHead.BeginBias"/> to the value on a grid from -4 to 2
     /// (step 0.25) with the best exact-span F1 on <paramref name="dev"/> (the one nearest zero of
     /// equals), and returns the F1 per role with the chosen biases.
     /// </summary>
@@ -416,7 +416,7 @@ public sealed class HeadTrainer
         {
             double before = RoleF1(scored, r, head.BeginBias[r]);
             var (bias, best) = (0f, RoleF1(scored, r, 0));
-            foreach (float b in Enumerable.Range(-8, 17).Select(i => i * 0.25f).OrderBy(MathF.Abs))
+            foreach (float b in Enumerable.Range(-16, 25).Select(i => i * 0.25f).OrderBy(MathF.Abs))
             {
                 double score = RoleF1(scored, r, b);
                 if (score > best + 1e-9)
