@@ -209,8 +209,9 @@ public sealed class HeadTrainer
     }
 
     /// <summary>
-    /// Logs each epoch's loss and dev F1 and keeps the head of the epoch with the best mean F1 (the
-    /// first of equals), with that epoch's dev examples for <see cref="Calibrate"/>.
+    /// Logs each epoch's loss and dev F1, calibrates its begin biases (<see cref="Calibrate"/>) and
+    /// keeps the head of the epoch with the best mean calibrated F1 (the first of equals), so that
+    /// epochs are compared as they would be shipped.
     /// </summary>
     internal sealed class EpochSelector
     {
@@ -223,8 +224,6 @@ public sealed class HeadTrainer
 
         public double[] BestF1 { get; private set; } = Array.Empty<double>();
 
-        public List<Example> BestDev { get; private set; } = new();
-
         /// <param name="loss">The epoch's mean training loss; null for the starting head (epoch 0), which was not trained.</param>
         /// <param name="snapshot">Copies the current head (with its tuned layers).</param>
         public void Offer(int epoch, double? loss, List<Example> dev, Func<AccurateHead> snapshot)
@@ -233,21 +232,22 @@ public sealed class HeadTrainer
             var f1 = Evaluate(head, dev);
             string trained = loss is { } l ? $"loss {l:F4}" : "starting head";
             _log($"epoch {epoch}: {trained}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
+            f1 = Calibrate(head, dev, _log);
             double mean = (f1[0] + f1[1] + f1[2]) / 3;
             if (mean > _bestMean)
             {
                 _bestMean = mean;
                 Best = head;
                 BestF1 = f1;
-                BestDev = dev;
             }
         }
 
-        /// <summary>Calibrates the best head's begin biases on its dev examples; returns its dev F1 with them.</summary>
+        /// <summary>The kept head, its begin biases calibrated, and its dev F1 with them.</summary>
         public (AccurateHead Head, double[] DevF1) Finish()
         {
             var head = Best ?? throw new InvalidOperationException("no epoch was offered");
-            return (head, Calibrate(head, BestDev, _log));
+            _log($"kept the head with dev exact F1 on Ascribe tokens source {BestF1[0]:F1} cue {BestF1[1]:F1} content {BestF1[2]:F1}");
+            return (head, BestF1);
         }
     }
 

@@ -145,24 +145,11 @@ public sealed class AccurateHeadTests
     [Fact]
     public void Calibrate_PicksTheSmallestBiasThatRecoversTheGoldSpans()
     {
-        // A head that reads nothing (zero weights) and slightly prefers O to B for every token's cue;
-        // gold marks every token as a one-token cue. Only a begin bias of at least 0.3 finds them,
-        // and 0.5 is the grid value nearest zero that does. Sources and contents have no gold spans,
-        // so no bias does better than none and theirs stay at zero.
-        var doc = DefaultPipeline.TextLayer().Build().Run("calibrate", "Officials said talks would go on.");
-        int n = doc.TokenCount, d = 3 * (384 + TokenFlags.Count), h = 2;
-        var b2 = new float[Roles.Outputs];
-        b2[Roles.Cue * 3 + Roles.O] = 0;
-        b2[Roles.Cue * 3 + Roles.B] = -0.3f;
-        b2[Roles.Cue * 3 + Roles.I] = -5;
-        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], b2);
-        var tags = new byte[n * Roles.Count];
-        for (int t = 0; t < n; t++)
-        {
-            tags[t * Roles.Count + Roles.Cue] = Roles.B;
-        }
-
-        var example = new HeadTrainer.Example(doc, new Half[n * 384], new float[n * TokenFlags.Count], tags);
+        // The head slightly prefers O to B for every token's cue; gold marks every token as a
+        // one-token cue. Only a begin bias of at least 0.3 finds them, and 0.5 is the grid value
+        // nearest zero that does. Sources and contents have no gold spans, so no bias does better
+        // than none and theirs stay at zero.
+        var (head, example) = CueFixture(-0.3f);
         Assert.Equal(0, HeadTrainer.Evaluate(head, new() { example })[Roles.Cue]);
 
         var log = new List<string>();
@@ -171,6 +158,40 @@ public sealed class AccurateHeadTests
         Assert.Equal(100, f1[Roles.Cue], 6);
         Assert.Equal(100, HeadTrainer.Evaluate(head, new() { example })[Roles.Cue], 6);
         Assert.Contains(log, line => line.StartsWith("Cue begin bias +0.50", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EpochSelector_ComparesEpochsAfterCalibration()
+    {
+        // Uncalibrated, both epochs find no cue; calibrated, only the second finds them all
+        // (the first's B is out of the bias grid's reach), so the second is kept.
+        var (hopeless, example) = CueFixture(-7f);
+        var (close, _) = CueFixture(-0.3f);
+        var selector = new HeadTrainer.EpochSelector(_ => { });
+        selector.Offer(1, 0.5, new() { example }, () => hopeless);
+        selector.Offer(2, 0.4, new() { example }, () => close);
+        var (kept, f1) = selector.Finish();
+        Assert.Same(close, kept);
+        Assert.Equal(100, f1[Roles.Cue], 6);
+        Assert.Equal(0.5f, kept.BeginBias[Roles.Cue]);
+    }
+
+    /// <summary>A head that reads nothing (zero weights) with cue log-odds of B against O of <paramref name="cueB"/>, and a dev example whose every token is a one-token gold cue.</summary>
+    private static (AccurateHead Head, HeadTrainer.Example Example) CueFixture(float cueB)
+    {
+        var doc = DefaultPipeline.TextLayer().Build().Run("calibrate", "Officials said talks would go on.");
+        int n = doc.TokenCount, d = 3 * (384 + TokenFlags.Count), h = 2;
+        var b2 = new float[Roles.Outputs];
+        b2[Roles.Cue * 3 + Roles.B] = cueB;
+        b2[Roles.Cue * 3 + Roles.I] = -10;
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], b2);
+        var tags = new byte[n * Roles.Count];
+        for (int t = 0; t < n; t++)
+        {
+            tags[t * Roles.Count + Roles.Cue] = Roles.B;
+        }
+
+        return (head, new HeadTrainer.Example(doc, new Half[n * 384], new float[n * TokenFlags.Count], tags));
     }
 
     [Fact]
