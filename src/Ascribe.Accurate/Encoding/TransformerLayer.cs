@@ -176,22 +176,18 @@ internal static class TransformerLayer
             }
         }
 
-        if (!inputGradient)
+        // The frozen input of the bottom tuned layer needs no gradient: an empty dxPart skips those products.
+        var dxPart = inputGradient ? new float[n * D] : Array.Empty<float>();
+        foreach (var (weights, d, gw, gb) in new[] { (w.Wq, dq, grad.Wq, grad.Bq), (w.Wk, dk, grad.Wk, grad.Bk), (w.Wv, dv, grad.Wv, grad.Bv) })
         {
-            LinearBackward(a.X, n, D, w.Wq, D, dq, Span<float>.Empty, grad.Wq, grad.Bq);
-            LinearBackward(a.X, n, D, w.Wk, D, dk, Span<float>.Empty, grad.Wk, grad.Bk);
-            LinearBackward(a.X, n, D, w.Wv, D, dv, Span<float>.Empty, grad.Wv, grad.Bv);
-            return null;
+            LinearBackward(a.X, n, D, weights, D, d, dxPart, gw, gb);
+            if (inputGradient)
+            {
+                TensorPrimitives.Add(dx, dxPart, dx);
+            }
         }
 
-        var dxPart = new float[n * D];
-        LinearBackward(a.X, n, D, w.Wq, D, dq, dxPart, grad.Wq, grad.Bq);
-        TensorPrimitives.Add(dx, dxPart, dx);
-        LinearBackward(a.X, n, D, w.Wk, D, dk, dxPart, grad.Wk, grad.Bk);
-        TensorPrimitives.Add(dx, dxPart, dx);
-        LinearBackward(a.X, n, D, w.Wv, D, dv, dxPart, grad.Wv, grad.Bv);
-        TensorPrimitives.Add(dx, dxPart, dx);
-        return dx;
+        return inputGradient ? dx : null;
     }
 
     /// <summary><c>y[n, o] = x[n, i] W[i, o] + b</c>.</summary>

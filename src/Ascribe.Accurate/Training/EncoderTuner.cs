@@ -85,10 +85,11 @@ internal sealed class EncoderTuner
         _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents");
 
         var epochs = new HeadTrainer.EpochSelector(_log);
+        void Offer(int epoch, double? loss) => epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
         if (_options.Start is not null)
         {
             // The starting head competes as epoch 0, so more epochs never keep a worse head.
-            epochs.Offer(0, null, dev.Select(d => Encode(tuned, d)).ToList(), () => head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
+            Offer(0, null);
         }
 
         var order = Enumerable.Range(0, train.Count).ToArray();
@@ -134,7 +135,7 @@ internal sealed class EncoderTuner
                 }
             }
 
-            epochs.Offer(epoch, loss / tokens, dev.Select(d => Encode(tuned, d)).ToList(), () => head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
+            Offer(epoch, loss / tokens);
         }
 
         return epochs.Finish();

@@ -202,16 +202,16 @@ public sealed class HeadTrainer
                 }
             }
 
-            epochs.Offer(epoch, loss / order.Count, dev, () => head.Copy());
+            epochs.Offer(epoch, loss / order.Count, dev, head.Copy());
         }
 
         return epochs.Finish();
     }
 
     /// <summary>
-    /// Logs each epoch's loss and dev F1, calibrates its begin biases (<see cref="Calibrate"/>) and
-    /// keeps the head of the epoch with the best mean calibrated F1 (the first of equals), so that
-    /// epochs are compared as they would be shipped.
+    /// Logs each epoch's loss, calibrates its begin biases (<see cref="Calibrate"/>, which logs the
+    /// dev F1 before and after) and keeps the head of the epoch with the best mean calibrated F1 (the
+    /// first of equals), so that epochs are compared as they would be shipped.
     /// </summary>
     internal sealed class EpochSelector
     {
@@ -225,14 +225,11 @@ public sealed class HeadTrainer
         public double[] BestF1 { get; private set; } = Array.Empty<double>();
 
         /// <param name="loss">The epoch's mean training loss; null for the starting head (epoch 0), which was not trained.</param>
-        /// <param name="snapshot">Copies the current head (with its tuned layers).</param>
-        public void Offer(int epoch, double? loss, List<Example> dev, Func<AccurateHead> snapshot)
+        /// <param name="head">A copy of the epoch's head (with its tuned layers), which calibration changes and the selector may keep.</param>
+        public void Offer(int epoch, double? loss, List<Example> dev, AccurateHead head)
         {
-            var head = snapshot();
-            var f1 = Evaluate(head, dev);
-            string trained = loss is { } l ? $"loss {l:F4}" : "starting head";
-            _log($"epoch {epoch}: {trained}; dev exact F1 on Ascribe tokens source {f1[0]:F1} cue {f1[1]:F1} content {f1[2]:F1}");
-            f1 = Calibrate(head, dev, _log);
+            _log($"epoch {epoch}: {(loss is { } l ? $"loss {l:F4}" : "starting head")}");
+            var f1 = Calibrate(head, dev, _log);
             double mean = (f1[0] + f1[1] + f1[2]) / 3;
             if (mean > _bestMean)
             {
@@ -415,7 +412,7 @@ public sealed class HeadTrainer
         for (int r = 0; r < Roles.Count; r++)
         {
             double before = RoleF1(scored, r, head.BeginBias[r]);
-            var (bias, best) = (0f, RoleF1(scored, r, 0));
+            var (bias, best) = (0f, -1.0);
             foreach (float b in Enumerable.Range(-16, 25).Select(i => i * 0.25f).OrderBy(MathF.Abs))
             {
                 double score = RoleF1(scored, r, b);

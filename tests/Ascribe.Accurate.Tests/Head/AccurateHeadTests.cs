@@ -168,8 +168,8 @@ public sealed class AccurateHeadTests
         var (hopeless, example) = CueFixture(-7f);
         var (close, _) = CueFixture(-0.3f);
         var selector = new HeadTrainer.EpochSelector(_ => { });
-        selector.Offer(1, 0.5, new() { example }, () => hopeless);
-        selector.Offer(2, 0.4, new() { example }, () => close);
+        selector.Offer(1, 0.5, new() { example }, hopeless);
+        selector.Offer(2, 0.4, new() { example }, close);
         var (kept, f1) = selector.Finish();
         Assert.Same(close, kept);
         Assert.Equal(100, f1[Roles.Cue], 6);
