@@ -101,11 +101,19 @@ public sealed class AccurateModeTests
             Assert.Contains("\"attributions\"", analyze.Out, StringComparison.Ordinal);
 
             // Training goes on from the written head; a run that would tune fewer layers than it holds is refused.
-            var more = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".more", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head);
+            // Each epoch also competes averaged with the one before, and --epoch-files keeps every epoch's head.
+            var more = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".more", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head, "--epoch-files", head + ".e");
             Assert.True(more.ExitCode == 0, more.Error);
             Assert.True(File.Exists(head + ".more"));
             Assert.Contains("epoch 0: starting head", more.Error, StringComparison.Ordinal);
+            Assert.Contains("epoch 1 averaged with epoch 0", more.Error, StringComparison.Ordinal);
             Assert.Contains("Cue begin bias", more.Error, StringComparison.Ordinal);
+            Assert.True(File.Exists(head + ".e0.bin") && File.Exists(head + ".e1.bin"));
+
+            // Saved epochs average into a new head, here calibrated without training.
+            var averaged = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".avg", "--iterations", "0", "--tune-layers", "1", "--hidden", "16", "--start", head + ".e1.bin", "--average", head + ".e0.bin," + head);
+            Assert.True(averaged.ExitCode == 0, averaged.Error);
+            Assert.True(File.Exists(head + ".avg"));
 
             // Zero epochs score the starting head on dev and calibrate its begin biases only.
             var calibrate = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".cal", "--iterations", "0", "--tune-layers", "1", "--hidden", "16", "--start", head);
@@ -122,6 +130,9 @@ public sealed class AccurateModeTests
             File.Delete(head);
             File.Delete(head + ".more");
             File.Delete(head + ".cal");
+            File.Delete(head + ".avg");
+            File.Delete(head + ".e0.bin");
+            File.Delete(head + ".e1.bin");
         }
     }
 
@@ -132,6 +143,16 @@ public sealed class AccurateModeTests
         var result = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", never, "--iterations", "0", "--tune-layers", "1");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--iterations", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(never));
+    }
+
+    [Fact]
+    public void TrainAccurate_AverageWithoutAStartingHead_IsAUsageError()
+    {
+        string never = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.bin");
+        var result = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", never, "--tune-layers", "1", "--average", never);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--start", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(never));
     }
 

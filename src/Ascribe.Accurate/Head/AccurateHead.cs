@@ -58,6 +58,40 @@ public sealed class AccurateHead
     };
 
     /// <summary>
+    /// The element-wise mean of heads of one shape that tuned the same layers (checkpoint
+    /// averaging: the mean of successive epochs of one run often generalizes better than any of
+    /// them). Begin biases are zero; calibrate the result.
+    /// </summary>
+    /// <exception cref="ArgumentException">The heads differ in shape or tuned layers.</exception>
+    public static AccurateHead Average(IReadOnlyList<AccurateHead> heads)
+    {
+        var first = heads[0];
+        foreach (var h in heads)
+        {
+            if (h.InputDim != first.InputDim || h.Hidden != first.Hidden || !h.Layers.SequenceEqual(first.Layers) || !h.TunedLayers.SequenceEqual(first.TunedLayers))
+            {
+                throw new ArgumentException("heads to average must have one shape and tune the same layers", nameof(heads));
+            }
+        }
+
+        float[] Mean(Func<AccurateHead, float[]> of)
+        {
+            var sum = new float[of(first).Length];
+            foreach (var h in heads)
+            {
+                TensorPrimitives.Add(sum, of(h), sum);
+            }
+
+            TensorPrimitives.Divide(sum, heads.Count, sum);
+            return sum;
+        }
+
+        var tuned = first.Tuned.Select((t, i) => (t.Layer, new LayerWeights(
+            Enumerable.Range(0, t.Weights.Arrays.Length).Select(a => Mean(h => h.Tuned[i].Weights.Arrays[a])).ToArray()))).ToArray();
+        return new AccurateHead(first.Layers, first.Hidden, Mean(h => h.W1), Mean(h => h.B1), Mean(h => h.W2), Mean(h => h.B2)) { Tuned = tuned };
+    }
+
+    /// <summary>
     /// Per role, a constant added to the log-probability of B before decoding: below zero fewer
     /// spans start (precision over recall). Chosen on dev after training (<c>HeadTrainer.Calibrate</c>);
     /// zeros in heads of format version 3 and earlier.

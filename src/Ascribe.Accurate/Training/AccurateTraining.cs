@@ -73,7 +73,7 @@ public static class AccurateTraining
         return f1;
     }
 
-    private static void Save(AccurateHead head, string outPath)
+    internal static void Save(AccurateHead head, string outPath)
     {
         string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (folder is not null)

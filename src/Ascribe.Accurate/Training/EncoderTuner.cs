@@ -85,7 +85,28 @@ internal sealed class EncoderTuner
         _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents");
 
         var epochs = new HeadTrainer.EpochSelector(_log);
-        void Offer(int epoch, double? loss) => epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()));
+        AccurateHead? previous = null;
+        void Offer(int epoch, double? loss)
+        {
+            var current = head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray());
+            if (_options.EpochFiles is { } prefix)
+            {
+                AccurateTraining.Save(current, $"{prefix}{epoch}.bin");
+            }
+
+            epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), current.Copy());
+            if (previous is not null)
+            {
+                // Checkpoint averaging: at a constant learning rate successive epochs scatter
+                // around a minimum, and their mean often lies nearer its centre than either.
+                var mean = AccurateHead.Average(new[] { previous, current });
+                var meanTuned = mean.Tuned.Select(t => t.Weights).ToArray();
+                epochs.Offer(epoch, loss, dev.Select(d => Encode(meanTuned, d)).ToList(), mean, averaged: true);
+            }
+
+            previous = current;
+        }
+
         if (_options.Start is not null)
         {
             // The starting head competes as epoch 0, so more epochs never keep a worse head.

@@ -30,6 +30,9 @@ public sealed record HeadTrainingOptions
 
     /// <summary>Layers to encode and cache (a superset of <see cref="Layers"/>), so that several choices can be tried on one cache; null = <see cref="Layers"/>.</summary>
     public int[]? CacheLayers { get; init; }
+
+    /// <summary>With <see cref="TuneLayers"/>: where to write each epoch's head, uncalibrated (<c>{EpochFiles}{epoch}.bin</c>), for averaging later; null = not written.</summary>
+    public string? EpochFiles { get; init; }
 }
 
 /// <summary>
@@ -226,9 +229,10 @@ public sealed class HeadTrainer
 
         /// <param name="loss">The epoch's mean training loss; null for the starting head (epoch 0), which was not trained.</param>
         /// <param name="head">A copy of the epoch's head (with its tuned layers), which calibration changes and the selector may keep.</param>
-        public void Offer(int epoch, double? loss, List<Example> dev, AccurateHead head)
+        /// <param name="averaged">The head is the mean of epoch <paramref name="epoch"/> and the one before it.</param>
+        public void Offer(int epoch, double? loss, List<Example> dev, AccurateHead head, bool averaged = false)
         {
-            _log($"epoch {epoch}: {(loss is { } l ? $"loss {l:F4}" : "starting head")}");
+            _log(averaged ? $"epoch {epoch} averaged with epoch {epoch - 1}" : $"epoch {epoch}: {(loss is { } l ? $"loss {l:F4}" : "starting head")}");
             var f1 = Calibrate(head, dev, _log);
             double mean = (f1[0] + f1[1] + f1[2]) / 3;
             if (mean > _bestMean)
@@ -397,7 +401,7 @@ public sealed class HeadTrainer
     internal static double[] Evaluate(AccurateHead head, List<Example> dev)
     {
         var scored = Score(head, dev);
-        return Enumerable.Range(0, Roles.Count).Select(r => RoleF1(scored, r, head.BeginBias[r])).ToArray();
+        return Enumerable.Range(0, Roles.Count).Select(r => RoleF1(scored, GoldSpans(dev, r), r, head.BeginBias[r])).ToArray();
     }
 
     /// <summary>
@@ -411,11 +415,12 @@ public sealed class HeadTrainer
         var f1 = new double[Roles.Count];
         for (int r = 0; r < Roles.Count; r++)
         {
-            double before = RoleF1(scored, r, head.BeginBias[r]);
+            var gold = GoldSpans(dev, r);
+            double before = RoleF1(scored, gold, r, head.BeginBias[r]);
             var (bias, best) = (0f, -1.0);
             foreach (float b in Enumerable.Range(-16, 25).Select(i => i * 0.25f).OrderBy(MathF.Abs))
             {
-                double score = RoleF1(scored, r, b);
+                double score = RoleF1(scored, gold, r, b);
                 if (score > best + 1e-9)
                 {
                     (bias, best) = (b, score);
@@ -437,23 +442,29 @@ public sealed class HeadTrainer
         return (ex, head.Score(floats, ex.Flags, ex.Doc.TokenCount));
     }).ToList();
 
-    private static double RoleF1(List<(Example Example, float[] Scores)> scored, int role, float bias)
+    /// <summary>Each example's gold spans of <paramref name="role"/>, in <paramref name="dev"/> order.</summary>
+    private static HashSet<(int, int)>[] GoldSpans(List<Example> dev, int role) => dev.Select(ex =>
+    {
+        var tags = new byte[ex.Doc.TokenCount];
+        for (int t = 0; t < tags.Length; t++)
+        {
+            tags[t] = ex.Tags[t * Roles.Count + role];
+        }
+
+        return AccurateAttributionExtractor.Spans(tags).ToHashSet();
+    }).ToArray();
+
+    private static double RoleF1(List<(Example Example, float[] Scores)> scored, HashSet<(int, int)>[] gold, int role, float bias)
     {
         int tp = 0, fp = 0, fn = 0;
-        foreach (var (ex, scores) in scored)
+        for (int d = 0; d < scored.Count; d++)
         {
+            var (ex, scores) = scored[d];
             var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, role, bias)).ToHashSet();
-            var goldTags = new byte[ex.Doc.TokenCount];
-            for (int t = 0; t < goldTags.Length; t++)
-            {
-                goldTags[t] = ex.Tags[t * Roles.Count + role];
-            }
-
-            var gold = AccurateAttributionExtractor.Spans(goldTags).ToHashSet();
-            int hit = pred.Count(gold.Contains);
+            int hit = pred.Count(gold[d].Contains);
             tp += hit;
             fp += pred.Count - hit;
-            fn += gold.Count - hit;
+            fn += gold[d].Count - hit;
         }
 
         return tp == 0 ? 0 : 200.0 * tp / (2 * tp + fp + fn);

@@ -63,6 +63,12 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
+        if (settings.Average is not null && settings.Start is null)
+        {
+            services.Fail("--average needs --start: the heads are averaged with the start head");
+            return ExitCodes.Usage;
+        }
+
         if (settings.Start is not null && settings.TuneLayers is null)
         {
             services.Fail("--start continues a tuned head; it needs --tune-layers");
@@ -73,6 +79,11 @@ internal static class TrainAccurate
         try
         {
             start = settings.Start is null ? null : AccuratePipeline.LoadHead(settings.Start);
+            if (start is not null && settings.Average is not null)
+            {
+                var heads = settings.Average.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => AccuratePipeline.LoadHead(p)).Prepend(start).ToArray();
+                start = Accurate.Head.AccurateHead.Average(heads);
+            }
         }
         catch (AscribeException ex)
         {
@@ -90,6 +101,7 @@ internal static class TrainAccurate
             CacheLayers = cacheLayers,
             TuneLayers = settings.TuneLayers ?? 0,
             EncoderLearningRate = settings.EncoderLearningRate ?? 5e-5f,
+            EpochFiles = settings.EpochFiles,
         };
         var clock = Stopwatch.StartNew();
         try

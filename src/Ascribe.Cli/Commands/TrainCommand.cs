@@ -56,6 +56,14 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate --tune-layers: continue training from this tuned head (for example models/accurate-head.bin) instead of a fresh head over the pretrained layers.")]
     public string? Start { get; set; }
 
+    [CommandOption("--average <FILES>")]
+    [Description("accurate --start: comma-separated tuned heads to average with the --start head, element by element, before training (or, with --iterations 0, before calibration).")]
+    public string? Average { get; set; }
+
+    [CommandOption("--epoch-files <PREFIX>")]
+    [Description("accurate --tune-layers: also write each epoch's head, uncalibrated, to PREFIX<epoch>.bin (for --average later).")]
+    public string? EpochFiles { get; set; }
+
     [CommandOption("--hidden <N>")]
     [Description("accurate: hidden units of the head (default: 128); parser --neural: hidden units of the network (default: 200).")]
     public int? Hidden { get; set; }

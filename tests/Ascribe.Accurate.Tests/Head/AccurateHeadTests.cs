@@ -130,6 +130,33 @@ public sealed class AccurateHeadTests
     }
 
     [Fact]
+    public void Average_IsTheElementwiseMean_OfHeadsAndTunedLayers()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        AccurateHead Head(float value, float bias) => new(new[] { 5 }, h, Filled(h * d, value), Filled(h, value), Filled(Roles.Outputs * h, value), Filled(Roles.Outputs, value))
+        {
+            Tuned = new[] { (5, new LayerWeights(LayerWeights.Sizes.Select(n => Filled(n, value)).ToArray())) },
+            BeginBias = new[] { bias, bias, bias },
+        };
+
+        var mean = AccurateHead.Average(new[] { Head(1, -1), Head(2, -1), Head(6, -1) });
+        Assert.All(new[] { mean.W1, mean.B1, mean.W2, mean.B2 }.Concat(mean.Tuned[0].Weights.Arrays), a => Assert.All(a, v => Assert.Equal(3f, v)));
+        Assert.Equal(new[] { 5 }, mean.TunedLayers);
+        // The biases fitted the inputs' scores, not the mean's: it starts uncalibrated.
+        Assert.Equal(new float[Roles.Count], mean.BeginBias);
+
+        var frozen = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]);
+        Assert.Throws<ArgumentException>(() => AccurateHead.Average(new[] { Head(1, 0), frozen }));
+    }
+
+    private static float[] Filled(int n, float value)
+    {
+        var a = new float[n];
+        Array.Fill(a, value);
+        return a;
+    }
+
+    [Fact]
     public void Decode_BeginBias_TradesSpansForPrecision()
     {
         // One token slightly prefers O over B: no span without a bias, a span with +0.5, none again with -0.5.
