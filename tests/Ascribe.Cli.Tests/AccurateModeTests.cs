@@ -115,6 +115,15 @@ public sealed class AccurateModeTests
             Assert.True(averaged.ExitCode == 0, averaged.Error);
             Assert.True(File.Exists(head + ".avg"));
 
+            // A head over the frozen encoder does not average with a tuned one.
+            var frozen = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".frozen", "--iterations", "1", "--hidden", "16");
+            Assert.True(frozen.ExitCode == 0, frozen.Error);
+            var mismatch = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".never", "--iterations", "0", "--tune-layers", "1", "--hidden", "16", "--start", head, "--average", head + ".frozen");
+            Assert.Equal(2, mismatch.ExitCode);
+            Assert.Contains("one shape", mismatch.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", mismatch.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(head + ".never"));
+
             // Zero epochs score the starting head on dev and calibrate its begin biases only.
             var calibrate = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".cal", "--iterations", "0", "--tune-layers", "1", "--hidden", "16", "--start", head);
             Assert.True(calibrate.ExitCode == 0, calibrate.Error);
@@ -131,6 +140,7 @@ public sealed class AccurateModeTests
             File.Delete(head + ".more");
             File.Delete(head + ".cal");
             File.Delete(head + ".avg");
+            File.Delete(head + ".frozen");
             File.Delete(head + ".e0.bin");
             File.Delete(head + ".e1.bin");
         }

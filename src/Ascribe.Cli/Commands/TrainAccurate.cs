@@ -90,6 +90,11 @@ internal static class TrainAccurate
             services.Fail(ex.Message);
             return ExitCodes.Fatal;
         }
+        catch (ArgumentException ex)
+        {
+            services.Fail($"--average: {ex.Message}");
+            return ExitCodes.Usage;
+        }
 
         var options = new HeadTrainingOptions
         {
