@@ -69,24 +69,29 @@ internal static class TransformerLayer
         Linear(a.X, n, D, w.Wk, w.Bk, D, a.K);
         Linear(a.X, n, D, w.Wv, w.Bv, D, a.V);
         float scale = 1f / MathF.Sqrt(Dh);
+        var qh = new float[n * Dh];
+        var kt = new float[Dh * n];
+        var vh = new float[n * Dh];
+        var part = new float[n * Dh];
         for (int h = 0; h < H; h++)
         {
+            // Per head: scores = softmax(Q Kᵀ / √d) row by row, context = scores V.
+            Gather(a.Q, n, h, qh);
+            Gather(a.K, n, h, part);
+            Gemm.Transpose(part, n, Dh, kt);
+            Gather(a.V, n, h, vh);
+            var p = a.P.AsSpan(h * n * n, n * n);
+            Gemm.MultiplyAdd(qh, kt, p, n, Dh, n);
+            TensorPrimitives.Multiply(p, scale, p);
             for (int i = 0; i < n; i++)
             {
-                var row = a.P.AsSpan((h * n + i) * n, n);
-                var q = a.Q.AsSpan(i * D + h * Dh, Dh);
-                for (int j = 0; j < n; j++)
-                {
-                    row[j] = TensorPrimitives.Dot(q, a.K.AsSpan(j * D + h * Dh, Dh)) * scale;
-                }
-
+                var row = p.Slice(i * n, n);
                 TensorPrimitives.SoftMax(row, row);
-                var ctx = a.Context.AsSpan(i * D + h * Dh, Dh);
-                for (int j = 0; j < n; j++)
-                {
-                    TensorPrimitives.MultiplyAdd(a.V.AsSpan(j * D + h * Dh, Dh), row[j], ctx, ctx);
-                }
             }
+
+            Array.Clear(part);
+            Gemm.MultiplyAdd(p, vh, part, n, n, Dh);
+            Scatter(part, n, h, a.Context);
         }
 
         var sum = new float[n * D];
@@ -143,37 +148,49 @@ internal static class TransformerLayer
         var dq = new float[n * D];
         var dk = new float[n * D];
         var dv = new float[n * D];
-        var dp = new float[n];
         float scale = 1f / MathF.Sqrt(Dh);
+        var dctx = new float[n * Dh];
+        var head = new float[n * Dh];
+        var headT = new float[Dh * n];
+        var part = new float[n * Dh];
+        var dp = new float[n * n];
+        var square = new float[n * n];
         for (int h = 0; h < H; h++)
         {
+            var p = a.P.AsSpan(h * n * n, n * n);
+            Gather(dContext, n, h, dctx);
+
+            // dP = dctx Vᵀ; dV = Pᵀ dctx.
+            Gather(a.V, n, h, head);
+            Gemm.Transpose(head, n, Dh, headT);
+            Array.Clear(dp);
+            Gemm.MultiplyAdd(dctx, headT, dp, n, Dh, n);
+            Gemm.Transpose(p, n, n, square);
+            Array.Clear(part);
+            Gemm.MultiplyAdd(square, dctx, part, n, n, Dh);
+            Scatter(part, n, h, dv);
+
+            // Through the softmax: dS = P ∘ (dP − rowsum(dP ∘ P)), times the score scale.
             for (int i = 0; i < n; i++)
             {
-                var p = a.P.AsSpan((h * n + i) * n, n);
-                var dctx = dContext.AsSpan(i * D + h * Dh, Dh);
-                for (int j = 0; j < n; j++)
-                {
-                    dp[j] = TensorPrimitives.Dot(dctx, a.V.AsSpan(j * D + h * Dh, Dh));
-                    var dvj = dv.AsSpan(j * D + h * Dh, Dh);
-                    TensorPrimitives.MultiplyAdd(dctx, p[j], dvj, dvj);
-                }
-
-                float dot = TensorPrimitives.Dot(dp, p);
-                var dqi = dq.AsSpan(i * D + h * Dh, Dh);
-                var qi = a.Q.AsSpan(i * D + h * Dh, Dh);
-                for (int j = 0; j < n; j++)
-                {
-                    float ds = p[j] * (dp[j] - dot) * scale;
-                    if (ds == 0)
-                    {
-                        continue;
-                    }
-
-                    TensorPrimitives.MultiplyAdd(a.K.AsSpan(j * D + h * Dh, Dh), ds, dqi, dqi);
-                    var dkj = dk.AsSpan(j * D + h * Dh, Dh);
-                    TensorPrimitives.MultiplyAdd(qi, ds, dkj, dkj);
-                }
+                var pi = p.Slice(i * n, n);
+                var di = dp.AsSpan(i * n, n);
+                float dot = TensorPrimitives.Dot(di, pi);
+                TensorPrimitives.Subtract(di, dot, di);
+                TensorPrimitives.Multiply(di, pi, di);
+                TensorPrimitives.Multiply(di, scale, di);
             }
+
+            // dQ = dS K; dK = dSᵀ Q.
+            Gather(a.K, n, h, head);
+            Array.Clear(part);
+            Gemm.MultiplyAdd(dp, head, part, n, n, Dh);
+            Scatter(part, n, h, dq);
+            Gather(a.Q, n, h, head);
+            Gemm.Transpose(dp, n, n, square);
+            Array.Clear(part);
+            Gemm.MultiplyAdd(square, head, part, n, n, Dh);
+            Scatter(part, n, h, dk);
         }
 
         // The frozen input of the bottom tuned layer needs no gradient: an empty dxPart skips those products.
@@ -190,23 +207,33 @@ internal static class TransformerLayer
         return inputGradient ? dx : null;
     }
 
+    /// <summary>Copies head <paramref name="h"/>'s columns of <paramref name="all"/> (<c>n × 384</c>) into <paramref name="head"/> (<c>n × 32</c>).</summary>
+    private static void Gather(ReadOnlySpan<float> all, int n, int h, Span<float> head)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            all.Slice(i * D + h * Dh, Dh).CopyTo(head.Slice(i * Dh, Dh));
+        }
+    }
+
+    /// <summary>Writes <paramref name="head"/> (<c>n × 32</c>) over head <paramref name="h"/>'s columns of <paramref name="all"/>.</summary>
+    private static void Scatter(ReadOnlySpan<float> head, int n, int h, Span<float> all)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            head.Slice(i * Dh, Dh).CopyTo(all.Slice(i * D + h * Dh, Dh));
+        }
+    }
+
     /// <summary><c>y[n, o] = x[n, i] W[i, o] + b</c>.</summary>
     internal static void Linear(ReadOnlySpan<float> x, int n, int inDim, float[] weights, float[] bias, int outDim, Span<float> y)
     {
         for (int r = 0; r < n; r++)
         {
-            var yr = y.Slice(r * outDim, outDim);
-            bias.CopyTo(yr);
-            var xr = x.Slice(r * inDim, inDim);
-            for (int k = 0; k < inDim; k++)
-            {
-                float v = xr[k];
-                if (v != 0)
-                {
-                    TensorPrimitives.MultiplyAdd(weights.AsSpan(k * outDim, outDim), v, yr, yr);
-                }
-            }
+            bias.CopyTo(y.Slice(r * outDim, outDim));
         }
+
+        Gemm.MultiplyAdd(x, weights, y, n, inDim, outDim);
     }
 
     /// <summary>Gradients of <see cref="Linear"/>: <c>dx = dy Wᵀ</c> (overwritten; skipped when <paramref name="dx"/> is empty), <c>dW += xᵀ dy</c>, <c>db += Σ dy</c>.</summary>
@@ -214,24 +241,18 @@ internal static class TransformerLayer
     {
         for (int r = 0; r < n; r++)
         {
-            var dyr = dy.Slice(r * outDim, outDim);
-            var xr = x.Slice(r * inDim, inDim);
-            var dxr = dx.IsEmpty ? dx : dx.Slice(r * inDim, inDim);
-            TensorPrimitives.Add(dBias, dyr, dBias);
-            for (int k = 0; k < inDim; k++)
-            {
-                if (!dxr.IsEmpty)
-                {
-                    dxr[k] = TensorPrimitives.Dot(weights.AsSpan(k * outDim, outDim), dyr);
-                }
+            TensorPrimitives.Add(dBias, dy.Slice(r * outDim, outDim), dBias);
+        }
 
-                float v = xr[k];
-                if (v != 0)
-                {
-                    var gk = dWeights.AsSpan(k * outDim, outDim);
-                    TensorPrimitives.MultiplyAdd(dyr, v, gk, gk);
-                }
-            }
+        var xt = new float[inDim * n];
+        Gemm.Transpose(x, n, inDim, xt);
+        Gemm.MultiplyAdd(xt, dy, dWeights, inDim, n, outDim);
+        if (!dx.IsEmpty)
+        {
+            var wt = new float[outDim * inDim];
+            Gemm.Transpose(weights, inDim, outDim, wt);
+            dx[..(n * inDim)].Clear();
+            Gemm.MultiplyAdd(dy, wt, dx, n, outDim, inDim);
         }
     }
 

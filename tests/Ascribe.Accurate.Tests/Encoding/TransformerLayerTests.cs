@@ -59,14 +59,15 @@ public sealed class TransformerLayerTests
         Assert.Equal(weights.Wq, LayerWeights.Read(LayerWeights.Patch(Model.Value, new[] { (5, weights) }), 5).Wq);
     }
 
-    [Fact]
-    public void Backward_AgreesWithFiniteDifferences()
+    [Theory]
+    [InlineData(5)] // products narrower than the 16-column strips take the row-at-a-time path
+    [InlineData(16)] // every product, the attention scores too, takes the blocked kernel
+    public void Backward_AgreesWithFiniteDifferences(int n)
     {
-        // Loss = Σ c·y over a 5-row input; compare analytic gradients with central differences
+        // Loss = Σ c·y over an n-row input; compare analytic gradients with central differences
         // (the forward pass is float, so the tolerance is relative).
         var weights = LayerWeights.Read(Model.Value, 5);
         var rng = new Random(3);
-        int n = 5;
         var x = new float[n * D];
         for (int i = 0; i < x.Length; i++)
         {
