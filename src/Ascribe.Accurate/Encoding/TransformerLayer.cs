@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
 
 namespace Ascribe.Accurate.Encoding;
@@ -33,6 +34,7 @@ internal static class TransformerLayer
             H1 = new float[n * D];
             Pre = new float[n * F];
             Gelu = new float[n * F];
+            Cdf = new float[n * F];
             Xhat2 = new float[n * D];
             Inv2 = new float[n];
             Y = new float[n * D];
@@ -52,6 +54,9 @@ internal static class TransformerLayer
         public float[] H1 { get; }
         public float[] Pre { get; }
         public float[] Gelu { get; }
+
+        /// <summary>Φ(<see cref="Pre"/>), the standard normal CDF that GELU multiplies its input by.</summary>
+        public float[] Cdf { get; }
         public float[] Xhat2 { get; }
         public float[] Inv2 { get; }
 
@@ -99,12 +104,8 @@ internal static class TransformerLayer
         TensorPrimitives.Add(sum, a.X, sum);
         LayerNorm(sum, n, w.Ln1G, w.Ln1B, a.Xhat1, a.Inv1, a.H1);
         Linear(a.H1, n, D, w.Wi, w.Bi, F, a.Pre);
-        for (int i = 0; i < a.Pre.Length; i++)
-        {
-            float v = a.Pre[i];
-            a.Gelu[i] = 0.5f * v * (1 + Erf(v * 0.70710678f));
-        }
-
+        NormalCdf(a.Pre, a.Cdf);
+        TensorPrimitives.Multiply(a.Pre, a.Cdf, a.Gelu);
         Linear(a.Gelu, n, F, w.Wf, w.Bf, D, sum);
         TensorPrimitives.Add(sum, a.H1, sum);
         LayerNorm(sum, n, w.Ln2G, w.Ln2B, a.Xhat2, a.Inv2, a.Y);
@@ -126,13 +127,14 @@ internal static class TransformerLayer
         var dh1 = (float[])dz.Clone();
         var dGelu = new float[n * F];
         LinearBackward(a.Gelu, n, F, w.Wf, D, dz, dGelu, grad.Wf, grad.Bf);
-        for (int i = 0; i < dGelu.Length; i++)
-        {
-            float v = a.Pre[i];
-            float cdf = 0.5f * (1 + Erf(v * 0.70710678f));
-            float pdf = 0.39894228f * MathF.Exp(-0.5f * v * v);
-            dGelu[i] *= cdf + v * pdf;
-        }
+        // GELU'(v) = Φ(v) + v φ(v).
+        var slope = new float[n * F];
+        TensorPrimitives.Multiply(a.Pre, a.Pre, slope);
+        TensorPrimitives.Multiply(slope, -0.5f, slope);
+        TensorPrimitives.Exp(slope, slope);
+        TensorPrimitives.Multiply(slope, 0.39894228f, slope);
+        TensorPrimitives.FusedMultiplyAdd(a.Pre, slope, a.Cdf, slope);
+        TensorPrimitives.Multiply(dGelu, slope, dGelu);
 
         var dFromFfn = new float[n * D];
         LinearBackward(a.H1, n, D, w.Wi, F, dGelu, dFromFfn, grad.Wi, grad.Bi);
@@ -244,16 +246,34 @@ internal static class TransformerLayer
             TensorPrimitives.Add(dBias, dy.Slice(r * outDim, outDim), dBias);
         }
 
-        var xt = new float[inDim * n];
+        // Transposes go to per-thread buffers: at these sizes fresh arrays would land on the large-object heap.
+        var xt = Scratch(ref _xt, inDim * n);
         Gemm.Transpose(x, n, inDim, xt);
         Gemm.MultiplyAdd(xt, dy, dWeights, inDim, n, outDim);
         if (!dx.IsEmpty)
         {
-            var wt = new float[outDim * inDim];
+            var wt = Scratch(ref _wt, outDim * inDim);
             Gemm.Transpose(weights, inDim, outDim, wt);
             dx[..(n * inDim)].Clear();
             Gemm.MultiplyAdd(dy, wt, dx, n, outDim, inDim);
         }
+    }
+
+    [ThreadStatic]
+    private static float[]? _xt;
+
+    [ThreadStatic]
+    private static float[]? _wt;
+
+    /// <summary>The first <paramref name="length"/> values of a per-thread buffer, grown when short; callers overwrite them.</summary>
+    private static Span<float> Scratch(ref float[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new float[length];
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     private static void LayerNorm(ReadOnlySpan<float> x, int n, float[] gain, float[] bias, Span<float> xhat, Span<float> inv, Span<float> y)
@@ -289,6 +309,34 @@ internal static class TransformerLayer
             {
                 dxr[k] = inv[r] * (g[k] - meanG - hr[k] * meanGx);
             }
+        }
+    }
+
+    /// <summary>
+    /// Φ(x) = (1 + erf(x / √2)) / 2 for every value, with Abramowitz and Stegun's 7.1.26 for erf
+    /// (absolute error under 1.5e-7) on 256-bit vectors.
+    /// </summary>
+    internal static void NormalCdf(ReadOnlySpan<float> x, Span<float> cdf)
+    {
+        const float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f, A4 = -1.453152027f, A5 = 1.061405429f;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<float>.Count <= x.Length; i += Vector256<float>.Count)
+            {
+                var v = Vector256.Create(x.Slice(i, Vector256<float>.Count)) * 0.70710678f;
+                var z = Vector256.Abs(v);
+                var t = Vector256<float>.One / ((z * P) + Vector256<float>.One);
+                var poly = ((((((((A5 * t) + Vector256.Create(A4)) * t) + Vector256.Create(A3)) * t) + Vector256.Create(A2)) * t) + Vector256.Create(A1)) * t;
+                var erf = Vector256<float>.One - (poly * Vector256.Exp(-(z * z)));
+                erf = Vector256.ConditionalSelect(Vector256.LessThan(v, Vector256<float>.Zero), -erf, erf);
+                (0.5f * (Vector256<float>.One + erf)).CopyTo(cdf.Slice(i, Vector256<float>.Count));
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            cdf[i] = 0.5f * (1 + Erf(x[i] * 0.70710678f));
         }
     }
 

@@ -132,6 +132,22 @@ public sealed class TransformerLayerTests
     }
 
     [Fact]
+    public void NormalCdf_AgreesWithTheScalarErf_OnVectorsAndTheTail()
+    {
+        // 1,203 values from -6 to 6: whole vectors, then three values past the last one.
+        var x = Enumerable.Range(0, 1203).Select(i => -6 + i * 0.01f).ToArray();
+        var cdf = new float[x.Length];
+        TransformerLayer.NormalCdf(x, cdf);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = 0.5 * (1 + TransformerLayer.Erf(x[i] * 0.70710678f));
+            Assert.True(Math.Abs(cdf[i] - expected) < 3e-7, $"Φ({x[i]}) = {cdf[i]}, expected {expected}");
+        }
+
+        Assert.Equal(0.5f, cdf[600], 6);
+    }
+
+    [Fact]
     public void Erf_MatchesKnownValues()
     {
         Assert.Equal(0, TransformerLayer.Erf(0), 6);
