@@ -128,7 +128,7 @@ internal static class TransformerLayer
         var dGelu = new float[n * F];
         LinearBackward(a.Gelu, n, F, w.Wf, D, dz, dGelu, grad.Wf, grad.Bf);
         // GELU'(v) = Φ(v) + v φ(v).
-        var slope = new float[n * F];
+        var slope = Scratch(ref _slope, n * F);
         TensorPrimitives.Multiply(a.Pre, a.Pre, slope);
         TensorPrimitives.Multiply(slope, -0.5f, slope);
         TensorPrimitives.Exp(slope, slope);
@@ -246,7 +246,7 @@ internal static class TransformerLayer
             TensorPrimitives.Add(dBias, dy.Slice(r * outDim, outDim), dBias);
         }
 
-        // Transposes go to per-thread buffers: at these sizes fresh arrays would land on the large-object heap.
+        // Transposes go to per-thread buffers (as does GELU's slope in Backward): at these sizes fresh arrays would land on the large-object heap.
         var xt = Scratch(ref _xt, inDim * n);
         Gemm.Transpose(x, n, inDim, xt);
         Gemm.MultiplyAdd(xt, dy, dWeights, inDim, n, outDim);
@@ -264,6 +264,9 @@ internal static class TransformerLayer
 
     [ThreadStatic]
     private static float[]? _wt;
+
+    [ThreadStatic]
+    private static float[]? _slope;
 
     /// <summary>The first <paramref name="length"/> values of a per-thread buffer, grown when short; callers overwrite them.</summary>
     private static Span<float> Scratch(ref float[]? buffer, int length)

@@ -94,7 +94,9 @@ internal sealed class EncoderTuner
                 AccurateTraining.Save(current, $"{prefix}{epoch}.bin");
             }
 
-            epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), current.Copy());
+            // Calibration changes only the biases, which neither the epoch file (already written)
+            // nor the mean with the next epoch reads, so the selector can take this copy itself.
+            epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), current);
             if (previous is not null)
             {
                 // Checkpoint averaging: at a constant learning rate successive epochs scatter
