@@ -46,7 +46,7 @@ public sealed class AccurateAttributionExtractor : IPipelineComponent
         var roles = new byte[Roles.Count][];
         for (int r = 0; r < Roles.Count; r++)
         {
-            roles[r] = AccurateHead.Decode(scores, doc.TokenCount, r, head.BeginBias[r]);
+            roles[r] = head.Decode(scores, doc.TokenCount, r);
         }
 
         var (tags, margins) = Flatten(roles, scores, doc.TokenCount);

@@ -133,6 +133,18 @@ public sealed class AccurateModeTests
             var wider = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".wider", "--tune-layers", "1", "--hidden", "32", "--start", head);
             Assert.Equal(2, wider.ExitCode);
             Assert.False(File.Exists(head + ".wider"));
+
+            // One CRF epoch of the head alone over the tuned layer (encoder rate 0) learns tag
+            // transitions; the head file carries them and analyzes with them.
+            var crf = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".crf", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head, "--crf", "--encoder-learning-rate", "0", "--epoch-files", head + ".c");
+            Assert.True(crf.ExitCode == 0, crf.Error);
+            Assert.Contains("CRF loss per document", crf.Error, StringComparison.Ordinal);
+            Assert.False(Ascribe.Accurate.AccuratePipeline.LoadHead(head).IsCrf);
+            var crfEpoch = Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".c1.bin");
+            Assert.True(crfEpoch.IsCrf);
+            Assert.Equal(new[] { 5 }, crfEpoch.TunedLayers);
+            var crfAnalyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head + ".c1.bin", "--format", "json");
+            Assert.True(crfAnalyze.ExitCode == 0, crfAnalyze.Error);
         }
         finally
         {
@@ -141,6 +153,9 @@ public sealed class AccurateModeTests
             File.Delete(head + ".cal");
             File.Delete(head + ".avg");
             File.Delete(head + ".frozen");
+            File.Delete(head + ".crf");
+            File.Delete(head + ".c0.bin");
+            File.Delete(head + ".c1.bin");
             File.Delete(head + ".e0.bin");
             File.Delete(head + ".e1.bin");
         }
@@ -169,7 +184,7 @@ public sealed class AccurateModeTests
     [Theory]
     [InlineData("--tune-layers", "9")]
     [InlineData("--tune-layers", "2", "--layers", "3")]
-    [InlineData("--tune-layers", "2", "--encoder-learning-rate", "0")]
+    [InlineData("--tune-layers", "2", "--encoder-learning-rate", "-1")]
     [InlineData("--start", "models/accurate-head.bin")]
     public void TrainAccurate_BadTuningOptions_AreUsageErrors(params string[] options)
     {

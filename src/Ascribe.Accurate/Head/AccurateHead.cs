@@ -6,15 +6,17 @@ namespace Ascribe.Accurate.Head;
 
 /// <summary>
 /// A one-hidden-layer network over a token's window of three encoder vectors and flags
-/// (<see cref="TokenFlags"/>), with three O/B/I softmaxes, one per role, decoded by a
-/// constrained Viterbi pass (I never follows O) after adding each role's <see cref="BeginBias"/>
-/// to its B scores. Immutable after loading; thread-safe.
+/// (<see cref="TokenFlags"/>), with three O/B/I outputs per token, one set per role, decoded by a
+/// Viterbi pass per role over the tag scores and the role's <see cref="Transitions"/> (I never
+/// follows O) after adding its <see cref="BeginBias"/> to the B scores. A head trained with the
+/// per-token softmax has zero transitions; one trained as a linear-chain CRF has learned ones.
+/// Immutable after loading; thread-safe.
 /// </summary>
 public sealed class AccurateHead
 {
     internal const int Context = 1;
     private const uint Magic = 0x48435341; // "ASCH"
-    private const int Version = 4;
+    private const int Version = 5;
 
     internal AccurateHead(int[] layers, int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
     {
@@ -55,6 +57,7 @@ public sealed class AccurateHead
     {
         Tuned = (tuned ?? Tuned).Select(x => (x.Layer, x.Weights.Clone())).ToArray(),
         BeginBias = (float[])BeginBias.Clone(),
+        Transitions = (float[])Transitions.Clone(),
     };
 
     /// <summary>
@@ -88,7 +91,7 @@ public sealed class AccurateHead
 
         var tuned = first.Tuned.Select((t, i) => (t.Layer, new LayerWeights(
             Enumerable.Range(0, t.Weights.Arrays.Length).Select(a => Mean(h => h.Tuned[i].Weights.Arrays[a])).ToArray()))).ToArray();
-        return new AccurateHead(first.Layers, first.Hidden, Mean(h => h.W1), Mean(h => h.B1), Mean(h => h.W2), Mean(h => h.B2)) { Tuned = tuned };
+        return new AccurateHead(first.Layers, first.Hidden, Mean(h => h.W1), Mean(h => h.B1), Mean(h => h.W2), Mean(h => h.B2)) { Tuned = tuned, Transitions = Mean(h => h.Transitions) };
     }
 
     /// <summary>
@@ -97,6 +100,19 @@ public sealed class AccurateHead
     /// zeros in heads of format version 3 and earlier.
     /// </summary>
     public float[] BeginBias { get; init; } = new float[Roles.Count];
+
+    /// <summary>
+    /// Per role, the score of each tag following each tag, <c>[role, previous, next]</c> (O before
+    /// the first token), added to the tag scores when decoding; O→I is never allowed and its entry
+    /// is unused. Zeros for a head trained tag by tag, learned for a CRF head (format version 5).
+    /// </summary>
+    public float[] Transitions { get; init; } = new float[TransitionCount];
+
+    /// <summary>Entries of <see cref="Transitions"/>: 3 × 3 per role.</summary>
+    internal const int TransitionCount = Roles.Count * 9;
+
+    /// <summary>True when any transition is non-zero (the head was trained as a CRF).</summary>
+    public bool IsCrf => Transitions.Any(t => t != 0);
 
     /// <summary>Encoder layers fine-tuned with this head, which replace the pretrained ones; empty for a head over the frozen encoder.</summary>
     internal IReadOnlyList<(int Layer, LayerWeights Weights)> Tuned { get; init; } = Array.Empty<(int, LayerWeights)>();
@@ -170,8 +186,12 @@ public sealed class AccurateHead
         TensorPrimitives.Subtract(z, log, z);
     }
 
-    /// <summary>Best O/B/I sequence of role <paramref name="role"/> under the rule that I continues a B or an I, with <paramref name="beginBias"/> added to every B score.</summary>
-    internal static byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role, float beginBias = 0)
+    /// <summary>
+    /// Best O/B/I sequence of role <paramref name="role"/> under the rule that I continues a B or an
+    /// I, with <paramref name="beginBias"/> added to every B score and, when given, the role's
+    /// <paramref name="transitions"/> (<see cref="Transitions"/> layout) between tags.
+    /// </summary>
+    internal static byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role, float beginBias = 0, ReadOnlySpan<float> transitions = default)
     {
         var tags = new byte[tokenCount];
         if (tokenCount == 0)
@@ -179,34 +199,43 @@ public sealed class AccurateHead
             return tags;
         }
 
+        Span<float> a = stackalloc float[9];
+        if (!transitions.IsEmpty)
+        {
+            transitions.Slice(role * 9, 9).CopyTo(a);
+        }
+
+        a[(Roles.O * 3) + Roles.I] = float.NegativeInfinity;
         var back = new byte[tokenCount * 3];
         Span<float> prev = stackalloc float[3];
         Span<float> cur = stackalloc float[3];
         int off = role * 3;
-        prev[Roles.O] = scores[off + Roles.O];
-        prev[Roles.B] = scores[off + Roles.B] + beginBias;
-        prev[Roles.I] = float.NegativeInfinity;
+        for (int k = 0; k < 3; k++)
+        {
+            prev[k] = scores[off + k] + a[(Roles.O * 3) + k] + (k == Roles.B ? beginBias : 0);
+        }
+
         for (int t = 1; t < tokenCount; t++)
         {
             var s = scores.Slice(t * Roles.Outputs + off, 3);
-            float bestAny = prev[0];
-            byte arg = 0;
-            for (byte k = 1; k < 3; k++)
+            for (int k = 0; k < 3; k++)
             {
-                if (prev[k] > bestAny)
+                float best = float.NegativeInfinity;
+                byte arg = 0;
+                for (byte j = 0; j < 3; j++)
                 {
-                    bestAny = prev[k];
-                    arg = k;
+                    float v = prev[j] + a[(j * 3) + k];
+                    if (v > best)
+                    {
+                        best = v;
+                        arg = j;
+                    }
                 }
+
+                cur[k] = best + s[k] + (k == Roles.B ? beginBias : 0);
+                back[t * 3 + k] = arg;
             }
 
-            cur[Roles.O] = bestAny + s[Roles.O];
-            back[t * 3 + Roles.O] = arg;
-            cur[Roles.B] = bestAny + s[Roles.B] + beginBias;
-            back[t * 3 + Roles.B] = arg;
-            byte inArg = prev[Roles.B] >= prev[Roles.I] ? Roles.B : Roles.I;
-            cur[Roles.I] = Math.Max(prev[Roles.B], prev[Roles.I]) + s[Roles.I];
-            back[t * 3 + Roles.I] = inArg;
             cur.CopyTo(prev);
         }
 
@@ -227,6 +256,9 @@ public sealed class AccurateHead
 
         return tags;
     }
+
+    /// <summary>Best tags of <paramref name="role"/> under this head's begin bias and transitions.</summary>
+    internal byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role) => Decode(scores, tokenCount, role, BeginBias[role], Transitions);
 
     public void Save(Stream stream)
     {
@@ -263,6 +295,11 @@ public sealed class AccurateHead
         {
             w.Write(bias);
         }
+
+        foreach (float t in Transitions)
+        {
+            w.Write(t);
+        }
     }
 
     /// <exception cref="AscribeException">ASC0004 when the stream is not a head of this version and shape.</exception>
@@ -270,7 +307,7 @@ public sealed class AccurateHead
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         int version = 0;
-        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or Version))
+        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or 4 or Version))
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
         }
@@ -318,7 +355,7 @@ public sealed class AccurateHead
             // Version 3 adds the fine-tuned encoder layers: a count, then per layer its index and its parameters as halves.
             int count = stream.Length >= body + 4 ? r.ReadInt32() : -1;
             long perLayer = 4 + 2L * LayerWeights.Sizes.Sum();
-            long biases = version >= 4 ? 4L * Roles.Count : 0;
+            long biases = (version >= 4 ? 4L * Roles.Count : 0) + (version >= 5 ? 4L * TransitionCount : 0);
             if (count is < 0 or > MiniLmEncoder.LayerCount || stream.Length != body + 4 + count * perLayer + biases)
             {
                 ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "unexpected tuned-layer section");
@@ -361,6 +398,20 @@ public sealed class AccurateHead
             }
         }
 
-        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias };
+        var transitions = new float[TransitionCount];
+        if (version >= 5)
+        {
+            // Version 5 adds the CRF transitions after the begin biases.
+            for (int i = 0; i < transitions.Length; i++)
+            {
+                transitions[i] = r.ReadSingle();
+                if (!float.IsFinite(transitions[i]))
+                {
+                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "bad transition score");
+                }
+            }
+        }
+
+        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias, Transitions = transitions };
     }
 }

@@ -82,7 +82,7 @@ internal sealed class EncoderTuner
         var adam = tuned.Select(w => w.Arrays.Select(a => new HeadTrainer.Adam(a.Length)).ToArray()).ToArray();
         int tokens = train.Sum(d => d.Example.Doc.TokenCount);
         int warmup = Math.Max(1, train.Count / 10), encoderStep = 0;
-        _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents");
+        _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
 
         var epochs = new HeadTrainer.EpochSelector(_log);
         AccurateHead? previous = null;
@@ -132,22 +132,35 @@ internal sealed class EncoderTuner
 
                 var acts = ForwardWindows(tuned, doc);
                 var vectors = TokenVectors(doc, acts.Select(a => a[^1].Y).ToArray());
-                var dVectors = new float[vectors.Length];
-                var positions = Enumerable.Range(0, n).ToArray();
-                rng.Shuffle(positions);
-                foreach (int t in positions)
+
+                // At a zero encoder rate only the head learns, and nothing flows back into the layers.
+                bool tuneEncoder = _options.EncoderLearningRate > 0;
+                var dVectors = tuneEncoder ? new float[vectors.Length] : Array.Empty<float>();
+                if (_options.Crf)
                 {
-                    loss += step.Token(vectors, doc.Example, t, dVectors);
+                    loss += step.Sequence(vectors, doc.Example, dVectors);
+                }
+                else
+                {
+                    var positions = Enumerable.Range(0, n).ToArray();
+                    rng.Shuffle(positions);
+                    foreach (int t in positions)
+                    {
+                        loss += step.Token(vectors, doc.Example, t, dVectors);
+                    }
                 }
 
-                var grads = BackwardWindows(tuned, doc, acts, dVectors);
-                encoderStep++;
-                float lr = _options.EncoderLearningRate * Math.Min(1f, (float)encoderStep / warmup);
-                for (int l = 0; l < tuned.Length; l++)
+                if (tuneEncoder)
                 {
-                    for (int k = 0; k < tuned[l].Arrays.Length; k++)
+                    var grads = BackwardWindows(tuned, doc, acts, dVectors);
+                    encoderStep++;
+                    float lr = _options.EncoderLearningRate * Math.Min(1f, (float)encoderStep / warmup);
+                    for (int l = 0; l < tuned.Length; l++)
                     {
-                        adam[l][k].Step(tuned[l].Arrays[k], grads[l].Arrays[k], 1f / n, lr, encoderStep);
+                        for (int k = 0; k < tuned[l].Arrays.Length; k++)
+                        {
+                            adam[l][k].Step(tuned[l].Arrays[k], grads[l].Arrays[k], 1f / n, lr, encoderStep);
+                        }
                     }
                 }
 

@@ -33,6 +33,9 @@ public sealed record HeadTrainingOptions
 
     /// <summary>With <see cref="TuneLayers"/>: where to write each epoch's head, uncalibrated (<c>{EpochFiles}{epoch}.bin</c>), for averaging later; null = not written.</summary>
     public string? EpochFiles { get; init; }
+
+    /// <summary>Train each role as a linear-chain CRF over whole documents (learning the head's transitions) instead of with a softmax per token.</summary>
+    public bool Crf { get; init; }
 }
 
 /// <summary>
@@ -179,7 +182,7 @@ public sealed class HeadTrainer
             }
         }
 
-        _log($"training on {order.Count} tokens, input {head.InputDim}, hidden {head.Hidden}");
+        _log($"training on {order.Count} tokens, input {head.InputDim}, hidden {head.Hidden}{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
         var floats = new float[train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
         var epochs = new EpochSelector(_log);
@@ -189,6 +192,19 @@ public sealed class HeadTrainer
             rng.Shuffle(shuffled);
             double loss = 0;
             int seen = 0;
+            if (_options.Crf)
+            {
+                foreach (int di in Enumerable.Range(0, train.Count).OrderBy(_ => rng.Next()))
+                {
+                    var ex = train[di];
+                    TensorPrimitives.ConvertToSingle(ex.Vectors, floats.AsSpan(0, ex.Vectors.Length));
+                    loss += step.Sequence(floats.AsSpan(0, ex.Vectors.Length), ex, default);
+                }
+
+                epochs.Offer(epoch, loss / order.Count, dev, head.Copy());
+                continue;
+            }
+
             foreach (var (di, t) in GroupByDocument(shuffled, rng))
             {
                 var ex = train[di];
@@ -253,9 +269,11 @@ public sealed class HeadTrainer
     }
 
     /// <summary>
-    /// One token's forward and backward pass through the head with dropout, and an Adam step every
-    /// <see cref="HeadTrainingOptions.BatchSize"/> tokens. Optionally adds the gradient of the
-    /// token's input vectors (its window of encoder rows) to a per-token gradient array.
+    /// The head's forward and backward passes with dropout, and an Adam step every
+    /// <see cref="HeadTrainingOptions.BatchSize"/> tokens: one token at a time with the per-token
+    /// softmax (<see cref="Token"/>), or a whole document as a linear-chain CRF per role
+    /// (<see cref="Sequence"/>), which also learns the head's transitions. Optionally adds the
+    /// gradient of the tokens' input vectors (their windows of encoder rows) to a per-token array.
     /// </summary>
     internal sealed class HeadStep
     {
@@ -263,10 +281,14 @@ public sealed class HeadTrainer
         private readonly HeadTrainingOptions _options;
         private readonly Random _rng;
         private readonly Adam[] _adam;
-        private readonly float[] _g1, _gb1, _g2, _gb2;
+        private readonly Adam _adamTransitions = new(AccurateHead.TransitionCount);
+        private readonly float[] _g1, _gb1, _g2, _gb2, _gTransitions = new float[AccurateHead.TransitionCount];
         private readonly float[] _x, _dx, _hidden, _logits, _dh;
         private readonly bool[] _keep;
-        private int _inBatch, _step;
+        private int _inBatch, _step, _transitionStep;
+
+        /// <summary>Adam rate of the CRF transitions: a few hundred documents move them by whole units.</summary>
+        private const float TransitionLearningRate = 1e-2f;
 
         public HeadStep(AccurateHead head, HeadTrainingOptions options, Random rng)
         {
@@ -291,23 +313,7 @@ public sealed class HeadTrainer
         /// <param name="dVectors">Empty, or <c>[tokenCount × EncoderDim]</c> to receive the input gradient.</param>
         public double Token(ReadOnlySpan<float> vectors, Example ex, int t, Span<float> dVectors)
         {
-            var head = _head;
-            int h = head.Hidden, o = Roles.Outputs, d = head.InputDim;
-            float dropout = _options.Dropout;
-            head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
-            head.Forward(_x, _hidden, _logits);
-            for (int j = 0; j < h; j++)
-            {
-                _keep[j] = _rng.NextSingle() >= dropout;
-                _hidden[j] = _keep[j] ? _hidden[j] / (1 - dropout) : 0;
-            }
-
-            // Logits are recomputed on the dropped-out hidden layer.
-            for (int k = 0; k < o; k++)
-            {
-                _logits[k] = head.B2[k] + TensorPrimitives.Dot(head.W2.AsSpan(k * h, h), _hidden);
-            }
-
+            Forward(vectors, ex, t, _hidden, _keep, _logits);
             double loss = 0;
             for (int r = 0; r < Roles.Count; r++)
             {
@@ -321,12 +327,97 @@ public sealed class HeadTrainer
                 }
             }
 
+            Backward(vectors, ex, t, _hidden, _keep, _logits, dVectors);
+            return loss;
+        }
+
+        /// <summary>
+        /// One document as a linear-chain CRF per role: the tag scores of every token (with
+        /// dropout) and the role's transitions score each tag sequence; the loss is the negative
+        /// log-likelihood of the gold sequence, whose gradient is each tag's marginal probability
+        /// (forward-backward) minus its gold indicator.
+        /// </summary>
+        /// <returns>The document's loss (summed over the three roles).</returns>
+        public double Sequence(ReadOnlySpan<float> vectors, Example ex, Span<float> dVectors)
+        {
+            int n = ex.Doc.TokenCount, h = _head.Hidden, o = Roles.Outputs;
+            if (n == 0)
+            {
+                return 0;
+            }
+
+            var hidden = new float[n * h];
+            var keep = new bool[n * h];
+            var logits = new float[n * o];
+            for (int t = 0; t < n; t++)
+            {
+                Forward(vectors, ex, t, hidden.AsSpan(t * h, h), keep.AsSpan(t * h, h), logits.AsSpan(t * o, o));
+            }
+
+            double loss = 0;
+            var gold = new byte[n];
+            var emissions = new float[n * 3];
+            var dEmissions = new float[n * 3];
+            for (int r = 0; r < Roles.Count; r++)
+            {
+                for (int t = 0; t < n; t++)
+                {
+                    gold[t] = ex.Tags[t * Roles.Count + r];
+                    logits.AsSpan(t * o + r * 3, 3).CopyTo(emissions.AsSpan(t * 3, 3));
+                }
+
+                loss += Crf.Gradient(emissions, _head.Transitions.AsSpan(r * 9, 9), gold, dEmissions, _gTransitions.AsSpan(r * 9, 9));
+                for (int t = 0; t < n; t++)
+                {
+                    dEmissions.AsSpan(t * 3, 3).CopyTo(logits.AsSpan(t * o + r * 3, 3));
+                }
+            }
+
+            for (int t = 0; t < n; t++)
+            {
+                Backward(vectors, ex, t, hidden.AsSpan(t * h, h), keep.AsSpan(t * h, h), logits.AsSpan(t * o, o), dVectors);
+            }
+
+            // The transitions step once a document, on its mean gradient per token.
+            _adamTransitions.Step(_head.Transitions, _gTransitions, 1f / n, TransitionLearningRate, ++_transitionStep);
+            _head.Transitions[(Roles.O * 3) + Roles.I] = 0;
+            return loss;
+        }
+
+        /// <summary>Token <paramref name="t"/>'s hidden layer after dropout (kept units scaled up) and its logits on it.</summary>
+        private void Forward(ReadOnlySpan<float> vectors, Example ex, int t, Span<float> hidden, Span<bool> keep, Span<float> logits)
+        {
+            var head = _head;
+            int h = head.Hidden;
+            float dropout = _options.Dropout;
+            head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
+            head.Forward(_x, hidden, logits);
+            for (int j = 0; j < h; j++)
+            {
+                keep[j] = _rng.NextSingle() >= dropout;
+                hidden[j] = keep[j] ? hidden[j] / (1 - dropout) : 0;
+            }
+
+            // Logits are recomputed on the dropped-out hidden layer.
+            for (int k = 0; k < Roles.Outputs; k++)
+            {
+                logits[k] = head.B2[k] + TensorPrimitives.Dot(head.W2.AsSpan(k * h, h), hidden);
+            }
+        }
+
+        /// <summary>Backpropagates the logits' gradient <paramref name="dLogits"/> of token <paramref name="t"/> and steps Adam when a batch is full.</summary>
+        private void Backward(ReadOnlySpan<float> vectors, Example ex, int t, ReadOnlySpan<float> hidden, ReadOnlySpan<bool> keep, ReadOnlySpan<float> dLogits, Span<float> dVectors)
+        {
+            var head = _head;
+            int h = head.Hidden, o = Roles.Outputs, d = head.InputDim;
+            float dropout = _options.Dropout;
+            head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
             Array.Clear(_dh);
             for (int k = 0; k < o; k++)
             {
-                _gb2[k] += _logits[k];
-                TensorPrimitives.MultiplyAdd(_hidden, _logits[k], _g2.AsSpan(k * h, h), _g2.AsSpan(k * h, h));
-                TensorPrimitives.MultiplyAdd(head.W2.AsSpan(k * h, h), _logits[k], _dh, _dh);
+                _gb2[k] += dLogits[k];
+                TensorPrimitives.MultiplyAdd(hidden, dLogits[k], _g2.AsSpan(k * h, h), _g2.AsSpan(k * h, h));
+                TensorPrimitives.MultiplyAdd(head.W2.AsSpan(k * h, h), dLogits[k], _dh, _dh);
             }
 
             bool wantInput = !dVectors.IsEmpty;
@@ -337,7 +428,7 @@ public sealed class HeadTrainer
 
             for (int j = 0; j < h; j++)
             {
-                if (!_keep[j] || _hidden[j] <= 0)
+                if (!keep[j] || hidden[j] <= 0)
                 {
                     continue;
                 }
@@ -375,8 +466,6 @@ public sealed class HeadTrainer
                 _adam[3].Step(head.B2, _gb2, scale, _options.LearningRate, _step);
                 _inBatch = 0;
             }
-
-            return loss;
         }
     }
 
@@ -401,7 +490,7 @@ public sealed class HeadTrainer
     internal static double[] Evaluate(AccurateHead head, List<Example> dev)
     {
         var scored = Score(head, dev);
-        return Enumerable.Range(0, Roles.Count).Select(r => RoleF1(scored, GoldSpans(dev, r), r, head.BeginBias[r])).ToArray();
+        return Enumerable.Range(0, Roles.Count).Select(r => RoleF1(scored, GoldSpans(dev, r), r, head.BeginBias[r], head.Transitions)).ToArray();
     }
 
     /// <summary>
@@ -416,11 +505,11 @@ public sealed class HeadTrainer
         for (int r = 0; r < Roles.Count; r++)
         {
             var gold = GoldSpans(dev, r);
-            double before = RoleF1(scored, gold, r, head.BeginBias[r]);
+            double before = RoleF1(scored, gold, r, head.BeginBias[r], head.Transitions);
             var (bias, best) = (0f, -1.0);
             foreach (float b in Enumerable.Range(-16, 25).Select(i => i * 0.25f).OrderBy(MathF.Abs))
             {
-                double score = RoleF1(scored, gold, r, b);
+                double score = RoleF1(scored, gold, r, b, head.Transitions);
                 if (score > best + 1e-9)
                 {
                     (bias, best) = (b, score);
@@ -454,13 +543,13 @@ public sealed class HeadTrainer
         return AccurateAttributionExtractor.Spans(tags).ToHashSet();
     }).ToArray();
 
-    private static double RoleF1(List<(Example Example, float[] Scores)> scored, HashSet<(int, int)>[] gold, int role, float bias)
+    private static double RoleF1(List<(Example Example, float[] Scores)> scored, HashSet<(int, int)>[] gold, int role, float bias, float[] transitions)
     {
         int tp = 0, fp = 0, fn = 0;
         for (int d = 0; d < scored.Count; d++)
         {
             var (ex, scores) = scored[d];
-            var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, role, bias)).ToHashSet();
+            var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, role, bias, transitions)).ToHashSet();
             int hit = pred.Count(gold[d].Contains);
             tp += hit;
             fp += pred.Count - hit;

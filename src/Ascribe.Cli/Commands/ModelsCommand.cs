@@ -102,6 +102,11 @@ public sealed class ModelsCommand : Command<ModelsSettings>
                 holds += string.Create(CultureInfo.InvariantCulture, $", begin biases {string.Join(" / ", head.BeginBias.Select(b => b.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))} (source / cue / content)");
             }
 
+            if (head.IsCrf)
+            {
+                holds += ", CRF tag transitions";
+            }
+
             return new ModelInfo("accurate head", "(embedded in Ascribe.Accurate.dll)", null, "ok", holds);
         }
         catch (AscribeException ex)

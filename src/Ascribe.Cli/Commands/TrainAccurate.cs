@@ -51,9 +51,9 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
-        if (settings.TuneLayers is < 1 or > 5 || settings.EncoderLearningRate is <= 0 or > 1)
+        if (settings.TuneLayers is < 1 or > 5 || settings.EncoderLearningRate is < 0 or > 1 || float.IsNaN(settings.EncoderLearningRate ?? 0))
         {
-            services.Fail("--tune-layers takes 1 to 5 layers and --encoder-learning-rate a rate in (0, 1]");
+            services.Fail("--tune-layers takes 1 to 5 layers and --encoder-learning-rate a rate in [0, 1]");
             return ExitCodes.Usage;
         }
 
@@ -107,6 +107,7 @@ internal static class TrainAccurate
             TuneLayers = settings.TuneLayers ?? 0,
             EncoderLearningRate = settings.EncoderLearningRate ?? 5e-5f,
             EpochFiles = settings.EpochFiles,
+            Crf = settings.Crf,
         };
         var clock = Stopwatch.StartNew();
         try

@@ -49,7 +49,7 @@ public sealed class TrainSettings : CommandSettings
     public int? TuneLayers { get; set; }
 
     [CommandOption("--encoder-learning-rate <R>")]
-    [Description("accurate --tune-layers: peak learning rate of the tuned layers (default: 5e-5).")]
+    [Description("accurate --tune-layers: peak learning rate of the tuned layers (default: 5e-5); 0 trains the head alone over them.")]
     public float? EncoderLearningRate { get; set; }
 
     [CommandOption("--start <FILE>")]
@@ -63,6 +63,10 @@ public sealed class TrainSettings : CommandSettings
     [CommandOption("--epoch-files <PREFIX>")]
     [Description("accurate --tune-layers: also write each epoch's head, uncalibrated, to PREFIX<epoch>.bin (for --average later).")]
     public string? EpochFiles { get; set; }
+
+    [CommandOption("--crf")]
+    [Description("accurate: train each role's tags as a linear-chain CRF over whole documents (learning tag transitions) instead of with a softmax per token.")]
+    public bool Crf { get; set; }
 
     [CommandOption("--hidden <N>")]
     [Description("accurate: hidden units of the head (default: 128); parser --neural: hidden units of the network (default: 200).")]

@@ -102,12 +102,12 @@ public sealed class AccurateHeadTests
     [Fact]
     public void Load_VersionTwoHead_StillLoadsWithoutTunedLayers()
     {
-        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases.
+        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases, version 5 the transitions.
         int d = 3 * (384 + TokenFlags.Count), h = 2;
         var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], Enumerable.Range(1, Roles.Outputs).Select(i => (float)i).ToArray());
         using var buffer = new MemoryStream();
         head.Save(buffer);
-        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count)];
+        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count + 4 * AccurateHead.TransitionCount)];
         BitConverter.GetBytes(2).CopyTo(bytes, 4);
         var loaded = AccurateHead.Load(new MemoryStream(bytes), "v2.bin");
         Assert.Empty(loaded.Tuned);
@@ -124,9 +124,66 @@ public sealed class AccurateHeadTests
         buffer.Position = 0;
         Assert.Equal(head.BeginBias, AccurateHead.Load(buffer, "mem").BeginBias);
 
-        var bytes = buffer.ToArray()[..^(4 * Roles.Count)];
+        var bytes = buffer.ToArray()[..^(4 * Roles.Count + 4 * AccurateHead.TransitionCount)];
         BitConverter.GetBytes(3).CopyTo(bytes, 4);
         Assert.Equal(new float[Roles.Count], AccurateHead.Load(new MemoryStream(bytes), "v3.bin").BeginBias);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTripsTransitions_AndVersionFourLoadsWithZeros()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var transitions = Enumerable.Range(0, AccurateHead.TransitionCount).Select(i => (i % 9) * 0.5f - 2).ToArray();
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]) { BeginBias = new[] { 0.25f, -1f, 0.5f }, Transitions = transitions };
+        Assert.True(head.IsCrf);
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        buffer.Position = 0;
+        var loaded = AccurateHead.Load(buffer, "mem");
+        Assert.Equal(transitions, loaded.Transitions);
+        Assert.Equal(head.BeginBias, loaded.BeginBias);
+
+        var bytes = buffer.ToArray()[..^(4 * AccurateHead.TransitionCount)];
+        BitConverter.GetBytes(4).CopyTo(bytes, 4);
+        var v4 = AccurateHead.Load(new MemoryStream(bytes), "v4.bin");
+        Assert.Equal(new float[AccurateHead.TransitionCount], v4.Transitions);
+        Assert.False(v4.IsCrf);
+        Assert.Equal(head.BeginBias, v4.BeginBias);
+    }
+
+    [Fact]
+    public void Load_NonFiniteTransition_IsACodedError()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var transitions = new float[AccurateHead.TransitionCount];
+        transitions[4] = float.NaN;
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]) { Transitions = transitions };
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        buffer.Position = 0;
+        var ex = Assert.Throws<AscribeException>(() => AccurateHead.Load(buffer, "nan.bin"));
+        Assert.Equal(ErrorCodes.ModelCorrupt, ex.Code);
+    }
+
+    [Fact]
+    public void Decode_TransitionThatPunishesEndingASpan_KeepsItOpen()
+    {
+        // Content tokens 0-3: B, I, then two tokens favouring O. Without transitions the span ends
+        // after token 1 (B I O O scores -1.3, B I I I -1.9); an I→O transition of -1 makes ending
+        // it cost more than keeping it open to the end.
+        float[] o = { -3, -2, -0.2f, -0.5f }, b = { -0.1f, -3, -3, -3 }, i = { -3, -0.5f, -1.0f, -0.3f };
+        var scores = new float[4 * Roles.Outputs];
+        for (int t = 0; t < 4; t++)
+        {
+            scores[t * Roles.Outputs + Roles.Content * 3 + Roles.O] = o[t];
+            scores[t * Roles.Outputs + Roles.Content * 3 + Roles.B] = b[t];
+            scores[t * Roles.Outputs + Roles.Content * 3 + Roles.I] = i[t];
+        }
+
+        Assert.Equal(new byte[] { Roles.B, Roles.I, Roles.O, Roles.O }, AccurateHead.Decode(scores, 4, Roles.Content));
+        var transitions = new float[AccurateHead.TransitionCount];
+        transitions[Roles.Content * 9 + Roles.I * 3 + Roles.O] = -1;
+        Assert.Equal(new byte[] { Roles.B, Roles.I, Roles.I, Roles.I }, AccurateHead.Decode(scores, 4, Roles.Content, 0, transitions));
     }
 
     [Fact]
@@ -201,6 +258,46 @@ public sealed class AccurateHeadTests
         Assert.Same(close, kept);
         Assert.Equal(100, f1[Roles.Cue], 6);
         Assert.Equal(0.5f, kept.BeginBias[Roles.Cue]);
+    }
+
+    [Fact]
+    public void HeadStep_Sequence_LearnsTheGoldTagsAndTransitions()
+    {
+        // "Officials said talks would go on.": source "Officials", cue "said", content "talks would go on".
+        var doc = DefaultPipeline.TextLayer().Build().Run("crf", "Officials said talks would go on.");
+        int n = doc.TokenCount;
+        var tags = new byte[n * Roles.Count];
+        tags[0 * Roles.Count + Roles.Source] = Roles.B;
+        tags[1 * Roles.Count + Roles.Cue] = Roles.B;
+        for (int t = 2; t < n - 1; t++)
+        {
+            tags[t * Roles.Count + Roles.Content] = t == 2 ? Roles.B : Roles.I;
+        }
+
+        var rng = new Random(7);
+        var vectors = Enumerable.Range(0, n * 384).Select(_ => (Half)(rng.NextSingle() - 0.5f)).ToArray();
+        var example = new HeadTrainer.Example(doc, vectors, new float[n * TokenFlags.Count], tags);
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 4, Crf = true };
+        var head = HeadTrainer.NewHead(options, new Random(1));
+        var step = new HeadTrainer.HeadStep(head, options, new Random(2));
+        var floats = vectors.Select(v => (float)v).ToArray();
+        var dVectors = new float[floats.Length];
+        double first = step.Sequence(floats, example, dVectors);
+        Assert.Contains(dVectors, g => g != 0);
+        double last = first;
+        for (int i = 0; i < 60; i++)
+        {
+            last = step.Sequence(floats, example, default);
+        }
+
+        Assert.True(last < first / 10, $"loss {first} -> {last}");
+        Assert.True(head.IsCrf);
+        Assert.Equal(0, head.Transitions[Roles.Content * 9 + Roles.O * 3 + Roles.I]);
+        var scores = head.Score(floats, example.Flags, n);
+        for (int r = 0; r < Roles.Count; r++)
+        {
+            Assert.Equal(Enumerable.Range(0, n).Select(t => tags[t * Roles.Count + r]), head.Decode(scores, n, r));
+        }
     }
 
     /// <summary>A head that reads nothing (zero weights) with cue log-odds of B against O of <paramref name="cueB"/>, and a dev example whose every token is a one-token gold cue.</summary>
