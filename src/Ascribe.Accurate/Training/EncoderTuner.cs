@@ -94,9 +94,9 @@ internal sealed class EncoderTuner
                 AccurateTraining.Save(current, $"{prefix}{epoch}.bin");
             }
 
-            // Calibration changes only the biases, which neither the epoch file (already written)
-            // nor the mean with the next epoch reads, so the selector can take this copy itself.
-            epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), current);
+            // Calibration sets the biases and may drop a role's transitions; the selector gets its
+            // own copy, so the mean with the next epoch reads the transitions as learned.
+            epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), current.Copy());
             if (previous is not null)
             {
                 // Checkpoint averaging: at a constant learning rate successive epochs scatter

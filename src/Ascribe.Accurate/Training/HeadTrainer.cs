@@ -496,29 +496,41 @@ public sealed class HeadTrainer
     /// <summary>
     /// Sets each role's <see cref="AccurateHead.BeginBias"/> to the value on a grid from -4 to 2
     /// (step 0.25) with the best exact-span F1 on <paramref name="dev"/> (the one nearest zero of
-    /// equals), and returns the F1 per role with the chosen biases.
+    /// equals), and returns the F1 per role with the chosen biases. For a CRF head each role is
+    /// also decoded without its transitions, and they are dropped (set to zero) when that scores
+    /// better: a role's transitions are learned jointly with the others and need not help it.
     /// </summary>
     internal static double[] Calibrate(AccurateHead head, List<Example> dev, Action<string> log)
     {
         var scored = Score(head, dev);
         var f1 = new double[Roles.Count];
+        var none = new float[AccurateHead.TransitionCount];
         for (int r = 0; r < Roles.Count; r++)
         {
             var gold = GoldSpans(dev, r);
             double before = RoleF1(scored, gold, r, head.BeginBias[r], head.Transitions);
-            var (bias, best) = (0f, -1.0);
-            foreach (float b in Enumerable.Range(-16, 25).Select(i => i * 0.25f).OrderBy(MathF.Abs))
+            var (bias, best, drop) = (0f, -1.0, false);
+            bool learned = head.Transitions.AsSpan(r * 9, 9).ContainsAnyExcept(0f);
+            foreach (bool without in learned ? new[] { false, true } : new[] { false })
             {
-                double score = RoleF1(scored, gold, r, b, head.Transitions);
-                if (score > best + 1e-9)
+                foreach (float b in Enumerable.Range(-16, 25).Select(i => i * 0.25f).OrderBy(MathF.Abs))
                 {
-                    (bias, best) = (b, score);
+                    double score = RoleF1(scored, gold, r, b, without ? none : head.Transitions);
+                    if (score > best + 1e-9)
+                    {
+                        (bias, best, drop) = (b, score, without);
+                    }
                 }
             }
 
             head.BeginBias[r] = bias;
+            if (drop)
+            {
+                head.Transitions.AsSpan(r * 9, 9).Clear();
+            }
+
             f1[r] = best;
-            log($"{Roles.Names[r]} begin bias {bias:+0.00;-0.00;0}: dev exact F1 on Ascribe tokens {before:F1} -> {best:F1}");
+            log($"{Roles.Names[r]} begin bias {bias:+0.00;-0.00;0}{(drop ? ", transitions dropped" : string.Empty)}: dev exact F1 on Ascribe tokens {before:F1} -> {best:F1}");
         }
 
         return f1;

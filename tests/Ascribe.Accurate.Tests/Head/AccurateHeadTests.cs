@@ -245,6 +245,25 @@ public sealed class AccurateHeadTests
     }
 
     [Fact]
+    public void Calibrate_DropsARolesTransitions_OnlyWhenDecodingWithoutThemScoresBetter()
+    {
+        // Gold marks every token as a one-token cue. A cue transition of -5 from B to B stops
+        // consecutive cues whatever the bias, so calibration decodes the cue without transitions
+        // and drops them. The content's transition (O→O +1) changes nothing, so it is kept.
+        var (head, example) = CueFixture(-0.3f);
+        head.Transitions[Roles.Cue * 9 + Roles.B * 3 + Roles.B] = -5;
+        head.Transitions[Roles.Content * 9 + Roles.O * 3 + Roles.O] = 1;
+        var log = new List<string>();
+        var f1 = HeadTrainer.Calibrate(head, new() { example }, log.Add);
+        Assert.Equal(100, f1[Roles.Cue], 6);
+        Assert.Equal(0.5f, head.BeginBias[Roles.Cue]);
+        Assert.All(head.Transitions.AsSpan(Roles.Cue * 9, 9).ToArray(), t => Assert.Equal(0, t));
+        Assert.Equal(1, head.Transitions[Roles.Content * 9 + Roles.O * 3 + Roles.O]);
+        Assert.Contains(log, line => line.StartsWith("Cue begin bias +0.50, transitions dropped", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, line => line.StartsWith("Content", StringComparison.Ordinal) && line.Contains("dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EpochSelector_ComparesEpochsAfterCalibration()
     {
         // Uncalibrated, both epochs find no cue; calibrated, only the second finds them all
