@@ -282,24 +282,12 @@ public sealed class AccurateHeadTests
     [Fact]
     public void HeadStep_Sequence_LearnsTheGoldTagsAndTransitions()
     {
-        // "Officials said talks would go on.": source "Officials", cue "said", content "talks would go on".
-        var doc = DefaultPipeline.TextLayer().Build().Run("crf", "Officials said talks would go on.");
-        int n = doc.TokenCount;
-        var tags = new byte[n * Roles.Count];
-        tags[0 * Roles.Count + Roles.Source] = Roles.B;
-        tags[1 * Roles.Count + Roles.Cue] = Roles.B;
-        for (int t = 2; t < n - 1; t++)
-        {
-            tags[t * Roles.Count + Roles.Content] = t == 2 ? Roles.B : Roles.I;
-        }
-
-        var rng = new Random(7);
-        var vectors = Enumerable.Range(0, n * 384).Select(_ => (Half)(rng.NextSingle() - 0.5f)).ToArray();
-        var example = new HeadTrainer.Example(doc, vectors, new float[n * TokenFlags.Count], tags);
+        var (example, floats) = CrfExample();
+        int n = example.Doc.TokenCount;
+        var tags = example.Tags;
         var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 4, Crf = true };
         var head = HeadTrainer.NewHead(options, new Random(1));
         var step = new HeadTrainer.HeadStep(head, options, new Random(2));
-        var floats = vectors.Select(v => (float)v).ToArray();
         var dVectors = new float[floats.Length];
         double first = step.Sequence(floats, example, dVectors);
         Assert.Contains(dVectors, g => g != 0);
@@ -317,6 +305,36 @@ public sealed class AccurateHeadTests
         {
             Assert.Equal(Enumerable.Range(0, n).Select(t => tags[t * Roles.Count + r]), head.Decode(scores, n, r));
         }
+    }
+
+    [Fact]
+    public void Train_FrozenEncoderWithCrf_LearnsTheGoldTags()
+    {
+        var (example, _) = CrfExample();
+        var log = new List<string>();
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 1, LearningRate = 1e-2f, Epochs = 30, Crf = true };
+        var (head, f1) = new HeadTrainer(options, log.Add).Train(new() { example }, new() { example });
+        Assert.Contains(log, line => line.Contains("CRF loss per document", StringComparison.Ordinal));
+        Assert.Equal(new[] { 100.0, 100.0, 100.0 }, f1.Select(x => Math.Round(x, 6)));
+        Assert.Equal(f1, HeadTrainer.Evaluate(head, new() { example }));
+    }
+
+    /// <summary>"Officials said talks would go on." with random token vectors: source "Officials", cue "said", content "talks would go on".</summary>
+    private static (HeadTrainer.Example Example, float[] Floats) CrfExample()
+    {
+        var doc = DefaultPipeline.TextLayer().Build().Run("crf", "Officials said talks would go on.");
+        int n = doc.TokenCount;
+        var tags = new byte[n * Roles.Count];
+        tags[0 * Roles.Count + Roles.Source] = Roles.B;
+        tags[1 * Roles.Count + Roles.Cue] = Roles.B;
+        for (int t = 2; t < n - 1; t++)
+        {
+            tags[t * Roles.Count + Roles.Content] = t == 2 ? Roles.B : Roles.I;
+        }
+
+        var rng = new Random(7);
+        var vectors = Enumerable.Range(0, n * 384).Select(_ => (Half)(rng.NextSingle() - 0.5f)).ToArray();
+        return (new HeadTrainer.Example(doc, vectors, new float[n * TokenFlags.Count], tags), vectors.Select(v => (float)v).ToArray());
     }
 
     /// <summary>A head that reads nothing (zero weights) with cue log-odds of B against O of <paramref name="cueB"/>, and a dev example whose every token is a one-token gold cue.</summary>
