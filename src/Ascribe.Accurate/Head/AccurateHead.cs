@@ -200,12 +200,7 @@ public sealed class AccurateHead
         }
 
         Span<float> a = stackalloc float[9];
-        if (!transitions.IsEmpty)
-        {
-            transitions.Slice(role * 9, 9).CopyTo(a);
-        }
-
-        a[(Roles.O * 3) + Roles.I] = float.NegativeInfinity;
+        Crf.Matrix(transitions.IsEmpty ? default : transitions.Slice(role * 9, 9), a);
         var back = new byte[tokenCount * 3];
         Span<float> prev = stackalloc float[3];
         Span<float> cur = stackalloc float[3];

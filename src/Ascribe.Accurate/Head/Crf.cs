@@ -9,10 +9,21 @@ internal static class Crf
 {
     private const int Tags = 3;
 
-    /// <summary>The transition matrix <c>[previous, next]</c> of one role with O→I forbidden.</summary>
-    private static void Matrix(ReadOnlySpan<float> transitions, Span<float> a)
+    /// <summary>
+    /// The transition matrix <c>[previous, next]</c> of one role (<paramref name="transitions"/>:
+    /// its nine scores, or empty for none) into <paramref name="a"/>, with O→I forbidden.
+    /// </summary>
+    internal static void Matrix(ReadOnlySpan<float> transitions, Span<float> a)
     {
-        transitions[..9].CopyTo(a);
+        if (transitions.IsEmpty)
+        {
+            a[..9].Clear();
+        }
+        else
+        {
+            transitions[..9].CopyTo(a);
+        }
+
         a[(Roles.O * Tags) + Roles.I] = float.NegativeInfinity;
     }
 
@@ -21,7 +32,8 @@ internal static class Crf
     /// (<c>[n, 3]</c>) and <paramref name="transitions"/> (<c>[3, 3]</c>). Writes the gradient with
     /// respect to the emissions (marginal probability minus gold indicator) to
     /// <paramref name="dEmissions"/> and adds the one with respect to the transitions (expected
-    /// minus gold transition counts) to <paramref name="dTransitions"/>.
+    /// minus gold transition counts) to <paramref name="dTransitions"/>; the forbidden O→I entry
+    /// gets none.
     /// </summary>
     /// <exception cref="ArgumentException">The gold sequence puts an I after an O.</exception>
     public static double Gradient(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<byte> gold, Span<float> dEmissions, Span<float> dTransitions)
@@ -109,7 +121,6 @@ internal static class Crf
             }
         }
 
-        dTransitions[(Roles.O * Tags) + Roles.I] = 0;
         return logZ - goldScore;
     }
 

@@ -186,38 +186,40 @@ public sealed class HeadTrainer
         var floats = new float[train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
         var epochs = new EpochSelector(_log);
+        var docs = Enumerable.Range(0, train.Count).ToArray();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
-            var shuffled = order.ToArray();
-            rng.Shuffle(shuffled);
             double loss = 0;
-            int seen = 0;
             if (_options.Crf)
             {
-                foreach (int di in Enumerable.Range(0, train.Count).OrderBy(_ => rng.Next()))
+                // The CRF reads whole documents, in random order.
+                rng.Shuffle(docs);
+                foreach (int di in docs)
                 {
                     var ex = train[di];
                     TensorPrimitives.ConvertToSingle(ex.Vectors, floats.AsSpan(0, ex.Vectors.Length));
                     loss += step.Sequence(floats.AsSpan(0, ex.Vectors.Length), ex, default);
                 }
-
-                epochs.Offer(epoch, loss / order.Count, dev, head.Copy());
-                continue;
             }
-
-            foreach (var (di, t) in GroupByDocument(shuffled, rng))
+            else
             {
-                var ex = train[di];
-                if (floatsDoc != di)
+                var shuffled = order.ToArray();
+                rng.Shuffle(shuffled);
+                int seen = 0;
+                foreach (var (di, t) in GroupByDocument(shuffled, rng))
                 {
-                    TensorPrimitives.ConvertToSingle(ex.Vectors, floats.AsSpan(0, ex.Vectors.Length));
-                    floatsDoc = di;
-                }
+                    var ex = train[di];
+                    if (floatsDoc != di)
+                    {
+                        TensorPrimitives.ConvertToSingle(ex.Vectors, floats.AsSpan(0, ex.Vectors.Length));
+                        floatsDoc = di;
+                    }
 
-                loss += step.Token(floats.AsSpan(0, ex.Vectors.Length), ex, t, default);
-                if (++seen % 100_000 == 0)
-                {
-                    _log($"epoch {epoch}: {seen} tokens, mean loss {loss / seen:F4}");
+                    loss += step.Token(floats.AsSpan(0, ex.Vectors.Length), ex, t, default);
+                    if (++seen % 100_000 == 0)
+                    {
+                        _log($"epoch {epoch}: {seen} tokens, mean loss {loss / seen:F4}");
+                    }
                 }
             }
 
@@ -380,7 +382,6 @@ public sealed class HeadTrainer
 
             // The transitions step once a document, on its mean gradient per token.
             _adamTransitions.Step(_head.Transitions, _gTransitions, 1f / n, TransitionLearningRate, ++_transitionStep);
-            _head.Transitions[(Roles.O * 3) + Roles.I] = 0;
             return loss;
         }
 
