@@ -461,6 +461,13 @@ internal sealed class AttributionLinker
                 // "'…,' she said, '…'": only when the second part continues the sentence or is quoted too;
                 // "'…,' she told reporters on Monday: '…'" when a colon hands the second quotation over.
                 // One cue, in one paragraph: "'…,' Mook said. According to Limbaugh, '…'" is two attributions.
+                // "Acts of protest, Mr. Obama said, are acts of patriotism": reported speech a source
+                // and its cue interrupt between commas.
+                if (g.Fragments.Count == 1 && IsParenthetical(g.Start, from, to, tags))
+                {
+                    return true;
+                }
+
                 return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start) && cues == 1
                     && Paragraph(g.End - 1) == Paragraph(frag.Start)
                     && (words == 0 || (words <= MaxColonGap && to > from && IsColon(to - 1)));
@@ -475,6 +482,38 @@ internal sealed class AttributionLinker
             return Paragraph(frag.Start) == Paragraph(g.End - 1) + 1 && ContinuesQuote(frag.Start);
         }
     }
+
+    /// <summary>
+    /// True when the tokens <c>[from, to)</c> between two content fragments are a comma, a source and
+    /// a cue, and a comma ("Acts of protest, Mr. Obama said, are acts of patriotism"), and the
+    /// first fragment, starting at <paramref name="first"/>, opens its sentence.
+    /// </summary>
+    private bool IsParenthetical(int first, int from, int to, byte[] tags)
+    {
+        var tokens = _doc.TokenData;
+        int end = IsComma(to - 1) ? to - 1 : -1;
+        if (end - from < 3 || !IsComma(from) || tokens[from].Sentence != tokens[to - 1].Sentence
+            || first != _doc.Sentences[tokens[first].Sentence].TokenStart)
+        {
+            return false;
+        }
+
+        bool source = false;
+        for (int t = from + 1; t < end; t++)
+        {
+            int kind = SpanTags.KindOf(tags[t]);
+            if (kind == 0)
+            {
+                return false;
+            }
+
+            source |= kind == 1;
+        }
+
+        return source && SpanTags.KindOf(tags[end - 1]) == 2;
+    }
+
+    private bool IsComma(int token) => _doc.Text[_doc.TokenData[token].Start] == ',' && _doc.TokenData[token].End == _doc.TokenData[token].Start + 1;
 
     private bool IsQuoted(int token) => _doc.TokenData[token].Kind == TokenKind.Quote;
 

@@ -10,13 +10,15 @@ public sealed class AttributionLinkerTests
 {
     private const string Text = "The plan was delayed again. \u201cWe will not wait any longer.\u201d Smith said the talks failed.";
 
-    private static (Document Doc, byte[] Tags) Tagged(params (string Words, int Begin, int Inside)[] spans)
+    private static (Document Doc, byte[] Tags) Tagged(params (string Words, int Begin, int Inside)[] spans) => Tagged(Text, spans);
+
+    private static (Document Doc, byte[] Tags) Tagged(string text, params (string Words, int Begin, int Inside)[] spans)
     {
-        var doc = DefaultPipeline.BeforeAttribution().Run("linker", Text);
+        var doc = DefaultPipeline.BeforeAttribution().Run("linker", text);
         var tags = new byte[doc.TokenCount];
         foreach (var (words, begin, inside) in spans)
         {
-            int at = Text.IndexOf(words, StringComparison.Ordinal);
+            int at = text.IndexOf(words, StringComparison.Ordinal);
             var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
             tags[s] = (byte)begin;
             for (int t = s + 1; t < e; t++)
@@ -68,6 +70,38 @@ public sealed class AttributionLinkerTests
         Assert.Equal("the talks failed", doc.Slice(record.ContentExtent));
         Assert.Equal("Smith", doc.Slice(record.Source!.Value));
         Assert.Equal(AttributionKind.Indirect, record.Kind);
+    }
+
+    [Fact]
+    public void Link_ReportedSpeechInterruptedBySourceAndCueBetweenCommas_IsOneContentInTwoFragments()
+    {
+        const string text = "Acts of protest, Mr. Obama said, are acts of patriotism.";
+        var (doc, tags) = Tagged(
+            text,
+            ("Acts of protest", SpanTags.BContent, SpanTags.IContent),
+            ("Mr. Obama", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            ("are acts of patriotism", SpanTags.BContent, SpanTags.IContent));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(["Acts of protest", "are acts of patriotism"], record.Content.Select(doc.Slice));
+        Assert.Equal("Mr. Obama", doc.Slice(record.Source!.Value));
+        Assert.Equal("said", doc.Slice(record.Cue!.Value));
+    }
+
+    [Theory]
+    [InlineData("Acts of protest, Mr. Obama said on Monday, are acts of patriotism.", "Acts of protest")]
+    [InlineData("He added that acts of protest, Mr. Obama said, are acts of patriotism.", "acts of protest")]
+    public void Link_ReportedSpeechAroundMoreThanASourceAndCue_KeepsOnlyTheFragmentWithTheCue(string text, string first)
+    {
+        var (doc, tags) = Tagged(
+            text,
+            (first, SpanTags.BContent, SpanTags.IContent),
+            ("Mr. Obama", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            ("are acts of patriotism", SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Single(records);
+        Assert.Single(records[0].Content);
     }
 
     [Theory]
