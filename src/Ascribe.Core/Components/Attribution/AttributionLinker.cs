@@ -491,15 +491,14 @@ internal sealed class AttributionLinker
     private bool IsParenthetical(int first, int from, int to, byte[] tags)
     {
         var tokens = _doc.TokenData;
-        int end = IsComma(to - 1) ? to - 1 : -1;
-        if (end - from < 3 || !IsComma(from) || tokens[from].Sentence != tokens[to - 1].Sentence
+        if (to - from < 4 || !IsComma(from) || !IsComma(to - 1) || tokens[from].Sentence != tokens[to - 1].Sentence
             || first != _doc.Sentences[tokens[first].Sentence].TokenStart)
         {
             return false;
         }
 
         bool source = false;
-        for (int t = from + 1; t < end; t++)
+        for (int t = from + 1; t < to - 1; t++)
         {
             int kind = SpanTags.KindOf(tags[t]);
             if (kind == 0)
@@ -510,7 +509,7 @@ internal sealed class AttributionLinker
             source |= kind == 1;
         }
 
-        return source && SpanTags.KindOf(tags[end - 1]) == 2;
+        return source && SpanTags.KindOf(tags[to - 2]) == 2;
     }
 
     private bool IsComma(int token) => _doc.Text[_doc.TokenData[token].Start] == ',' && _doc.TokenData[token].End == _doc.TokenData[token].Start + 1;
