@@ -68,6 +68,7 @@ internal sealed class AttributionLinker
 
     public List<AttributionRecord> Link(byte[] tags, float[] margins)
     {
+        tags = ClaimOpeningFragments(tags);
         var sources = new List<(int Start, int End)>();
         var cues = new List<(int Start, int End)>();
         var contents = new List<(int Start, int End)>();
@@ -510,6 +511,79 @@ internal sealed class AttributionLinker
         }
 
         return source && SpanTags.KindOf(tags[to - 2]) == 2;
+    }
+
+    /// <summary>
+    /// Where a sentence reads "untagged words, source cue, content" ("The museum, Mr. Bush said,
+    /// celebrated several …"), the untagged words that open the sentence are the content's first
+    /// fragment: they are tagged as content, and <see cref="IsParenthetical"/> then joins the two.
+    /// Returns <paramref name="tags"/> itself when nothing changes, else a changed copy.
+    /// </summary>
+    private byte[] ClaimOpeningFragments(byte[] tags)
+    {
+        var tokens = _doc.TokenData;
+        byte[]? copy = null;
+        foreach (var sentence in _doc.Sentences)
+        {
+            // The first comma of the sentence, with only untagged words before it.
+            int from = sentence.TokenStart;
+            while (from < sentence.TokenEnd && tags[from] == SpanTags.O && !IsComma(from))
+            {
+                from++;
+            }
+
+            if (from == sentence.TokenStart || from + 4 > sentence.TokenEnd || !IsComma(from))
+            {
+                continue;
+            }
+
+            // A source and a cue up to the next comma, and a content right after it.
+            int to = from + 1;
+            while (to < sentence.TokenEnd && SpanTags.KindOf(tags[to]) is 1 or 2)
+            {
+                to++;
+            }
+
+            if (to + 1 >= sentence.TokenEnd || !IsComma(to) || tags[to + 1] != SpanTags.BContent
+                || !IsParenthetical(sentence.TokenStart, from, to + 1, tags) || !IsSubjectAndPredicate(sentence.TokenStart, from, to + 1))
+            {
+                continue;
+            }
+
+            copy ??= (byte[])tags.Clone();
+            copy[sentence.TokenStart] = SpanTags.BContent;
+            for (int t = sentence.TokenStart + 1; t < from; t++)
+            {
+                copy[t] = t == from - 1 ? (byte)SpanTags.EContent : (byte)SpanTags.IContent;
+            }
+        }
+
+        return copy ?? tags;
+    }
+
+    /// <summary>
+    /// True when the words <c>[start, end)</c> read as a noun phrase (they start with a determiner,
+    /// noun, pronoun, adjective or number and hold no verb) and the word at <paramref name="predicate"/>
+    /// is a verb: the subject and predicate of one clause, not an opening adverbial ("But in recent
+    /// days, …", "As for …").
+    /// </summary>
+    private bool IsSubjectAndPredicate(int start, int end, int predicate)
+    {
+        var tokens = _doc.TokenData;
+        if (tokens[start].Tag is not { } first || !(first is "DT" or "PDT" or "PRP" or "PRP$" or "CD" || first.StartsWith("NN", StringComparison.Ordinal) || first.StartsWith("JJ", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            if (tokens[t].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag == "MD" || tag == "WRB"))
+            {
+                return false;
+            }
+        }
+
+        return tokens[predicate].Tag is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p == "MD");
     }
 
     private bool IsComma(int token) => _doc.Text[_doc.TokenData[token].Start] == ',' && _doc.TokenData[token].End == _doc.TokenData[token].Start + 1;

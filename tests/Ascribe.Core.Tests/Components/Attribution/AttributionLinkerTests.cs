@@ -88,6 +88,34 @@ public sealed class AttributionLinkerTests
         Assert.Equal("said", doc.Slice(record.Cue!.Value));
     }
 
+    [Fact]
+    public void Link_UntaggedSubjectBeforeSourceAndCueBetweenCommas_OpensTheContent()
+    {
+        const string text = "The museum, Mr. Bush said, celebrated several of his heroes.";
+        var (doc, tags) = Tagged(
+            text,
+            ("Mr. Bush", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            ("celebrated several of his heroes", SpanTags.BContent, SpanTags.IContent));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(["The museum", "celebrated several of his heroes"], record.Content.Select(doc.Slice));
+        Assert.Equal("Mr. Bush", doc.Slice(record.Source!.Value));
+    }
+
+    [Theory]
+    [InlineData("But in recent days, he said, the president has grown exasperated.", "the president has grown exasperated")]
+    [InlineData("Back in Virginia, he said, he decided to take aim at coal.", "he decided to take aim at coal")]
+    public void Link_UntaggedOpeningAdverbialBeforeSourceAndCue_StaysOutOfTheContent(string text, string content)
+    {
+        var (doc, tags) = Tagged(
+            text,
+            ("he", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            (content, SpanTags.BContent, SpanTags.IContent));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal([content], record.Content.Select(doc.Slice));
+    }
+
     [Theory]
     [InlineData("Acts of protest, Mr. Obama said on Monday, are acts of patriotism.", "Acts of protest")]
     [InlineData("He added that acts of protest, Mr. Obama said, are acts of patriotism.", "acts of protest")]
