@@ -17,9 +17,11 @@ public static class AccuratePipeline
     /// <paramref name="headPath"/>, and the encoder <see cref="EncoderLocator"/> finds.
     /// </summary>
     /// <exception cref="AscribeException">ASC0003/ASC0004 when the encoder or head is missing or unreadable.</exception>
-    public static Pipeline Create(string? headPath = null, string? encoderPath = null, int threads = 1)
+    /// <param name="beginBiases">When given, the begin biases (source, cue, content) to decode with instead of the head's own.</param>
+    public static Pipeline Create(string? headPath = null, string? encoderPath = null, int threads = 1, float[]? beginBiases = null)
     {
         var head = LoadHead(headPath);
+        beginBiases?.CopyTo(head.BeginBias, 0);
         var encoder = MiniLmEncoder.Load(head.Layers, encoderPath, threads, head.Tuned);
         var builder = FeatureLayer().Add(new AccurateAttributionExtractor(encoder, head));
         // Whatever the fast pipeline runs after its attribution extractor (speaker resolution,
@@ -52,6 +54,25 @@ public static class AccuratePipeline
         var model = ModelStore.Default.Attribution;
         return DefaultPipeline.PosLayer()
             .Add(model is null ? new RuleAttributionExtractor() : new ModelAttributionExtractor(model));
+    }
+
+    /// <summary>
+    /// Reads "SOURCE,CUE,CONTENT" begin biases (numbers from -8 to 8); false when the text is not
+    /// three such numbers.
+    /// </summary>
+    public static bool TryParseBeginBiases(string text, out float[] biases)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        biases = new float[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!float.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out biases[i]) || biases[i] is not (>= -8 and <= 8))
+            {
+                return false;
+            }
+        }
+
+        return parts.Length == Head.Roles.Count;
     }
 
     public static AccurateHead LoadHead(string? headPath = null)

@@ -130,6 +130,13 @@ public sealed class AccurateModeTests
             Assert.DoesNotContain("epoch 1", calibrate.Error, StringComparison.Ordinal);
             Assert.Contains("Content begin bias", calibrate.Error, StringComparison.Ordinal);
             Assert.True(File.Exists(head + ".cal"));
+
+            // Given begin biases replace the calibration and are written into the head.
+            var given = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".given", "--iterations", "0", "--tune-layers", "1", "--hidden", "16", "--start", head, "--begin-biases", "0.5,-1,1.25");
+            Assert.True(given.ExitCode == 0, given.Error);
+            Assert.Contains("(given)", given.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Content begin bias", given.Error, StringComparison.Ordinal);
+            Assert.Equal(new[] { 0.5f, -1f, 1.25f }, Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".given").BeginBias);
             var wider = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".wider", "--tune-layers", "1", "--hidden", "32", "--start", head);
             Assert.Equal(2, wider.ExitCode);
             Assert.False(File.Exists(head + ".wider"));
@@ -151,6 +158,7 @@ public sealed class AccurateModeTests
             File.Delete(head);
             File.Delete(head + ".more");
             File.Delete(head + ".cal");
+            File.Delete(head + ".given");
             File.Delete(head + ".avg");
             File.Delete(head + ".frozen");
             File.Delete(head + ".crf");
@@ -159,6 +167,34 @@ public sealed class AccurateModeTests
             File.Delete(head + ".e0.bin");
             File.Delete(head + ".e1.bin");
         }
+    }
+
+    [Fact]
+    public void Eval_AccurateModeWithGivenBeginBiases_DecodesWithThem()
+    {
+        var shipped = CliRunner.Run("eval", "--gold", CliRunner.Data("polnear-mini"), "--model", "accurate");
+        var fewer = CliRunner.Run("eval", "--gold", CliRunner.Data("polnear-mini"), "--model", "accurate", "--begin-biases", "-8,-8,-8");
+        Assert.True(shipped.ExitCode == 0 && fewer.ExitCode == 0, shipped.Error + fewer.Error);
+        // A bias of -8 on every begin score leaves next to no spans, so the scores change.
+        Assert.NotEqual(shipped.Out, fewer.Out);
+    }
+
+    [Theory]
+    [InlineData("--begin-biases", "1,2")]
+    [InlineData("--begin-biases", "1,2,x")]
+    [InlineData("--begin-biases", "1,2,30")]
+    [InlineData("--model", "fast", "--begin-biases", "1,2,3")]
+    public void Eval_BadBeginBiases_AreUsageErrors(params string[] options)
+    {
+        var args = new[] { "eval", "--gold", CliRunner.Data("polnear-mini") }.Concat(options).ToList();
+        if (!options.Contains("--model"))
+        {
+            args.AddRange(["--model", "accurate"]);
+        }
+
+        var result = CliRunner.Run(args.ToArray());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--begin-biases", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,6 +222,7 @@ public sealed class AccurateModeTests
     [InlineData("--tune-layers", "2", "--layers", "3")]
     [InlineData("--tune-layers", "2", "--encoder-learning-rate", "-1")]
     [InlineData("--start", "models/accurate-head.bin")]
+    [InlineData("--tune-layers", "1", "--begin-biases", "0,0,0")]
     public void TrainAccurate_BadTuningOptions_AreUsageErrors(params string[] options)
     {
         string never = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.bin");

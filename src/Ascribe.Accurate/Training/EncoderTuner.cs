@@ -84,7 +84,7 @@ internal sealed class EncoderTuner
         int warmup = Math.Max(1, train.Count / 10), encoderStep = 0;
         _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
 
-        var epochs = new HeadTrainer.EpochSelector(_log);
+        var epochs = new HeadTrainer.EpochSelector(_log, _options.BeginBiases);
         AccurateHead? previous = null;
         void Offer(int epoch, double? loss)
         {

@@ -36,6 +36,9 @@ public sealed record HeadTrainingOptions
 
     /// <summary>Train each role as a linear-chain CRF over whole documents (learning the head's transitions) instead of with a softmax per token.</summary>
     public bool Crf { get; init; }
+
+    /// <summary>Begin biases (source, cue, content) to keep instead of calibrating each role's on dev; null = calibrate.</summary>
+    public float[]? BeginBiases { get; init; }
 }
 
 /// <summary>
@@ -185,7 +188,7 @@ public sealed class HeadTrainer
         _log($"training on {order.Count} tokens, input {head.InputDim}, hidden {head.Hidden}{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
         var floats = new float[train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
-        var epochs = new EpochSelector(_log);
+        var epochs = new EpochSelector(_log, _options.BeginBiases);
         var docs = Enumerable.Range(0, train.Count).ToArray();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -237,9 +240,15 @@ public sealed class HeadTrainer
     internal sealed class EpochSelector
     {
         private readonly Action<string> _log;
+        private readonly float[]? _biases;
         private double _bestMean = -1;
 
-        public EpochSelector(Action<string> log) => _log = log;
+        /// <param name="biases">Begin biases every offered head gets instead of calibrated ones; null = calibrate.</param>
+        public EpochSelector(Action<string> log, float[]? biases = null)
+        {
+            _log = log;
+            _biases = biases;
+        }
 
         public AccurateHead? Best { get; private set; }
 
@@ -251,7 +260,18 @@ public sealed class HeadTrainer
         public void Offer(int epoch, double? loss, List<Example> dev, AccurateHead head, bool averaged = false)
         {
             _log(averaged ? $"epoch {epoch} averaged with epoch {epoch - 1}" : $"epoch {epoch}: {(loss is { } l ? $"loss {l:F4}" : "starting head")}");
-            var f1 = Calibrate(head, dev, _log);
+            double[] f1;
+            if (_biases is null)
+            {
+                f1 = Calibrate(head, dev, _log);
+            }
+            else
+            {
+                _biases.CopyTo(head.BeginBias, 0);
+                f1 = Evaluate(head, dev);
+                _log($"begin biases {string.Join(" / ", _biases.Select(b => b.ToString("+0.00;-0.00;0", System.Globalization.CultureInfo.InvariantCulture)))} (given): dev exact F1 on Ascribe tokens {f1[0]:F1} / {f1[1]:F1} / {f1[2]:F1}");
+            }
+
             double mean = (f1[0] + f1[1] + f1[2]) / 3;
             if (mean > _bestMean)
             {

@@ -40,6 +40,10 @@ public sealed class EvalSettings : CommandSettings
     [Description("Accurate mode: use this trained head instead of the shipped one.")]
     public string? Head { get; set; }
 
+    [CommandOption("--begin-biases <S,C,K>")]
+    [Description("Accurate mode: decode with these begin biases (source, cue, content) instead of the head's, to choose them on dev; 'ascribe train accurate --iterations 0 --begin-biases' writes them into a head.")]
+    public string? BeginBiases { get; set; }
+
     [CommandOption("--rules")]
     [Description("When Ascribe predicts, use the rule extractor for attributions instead of the trained labeler.")]
     public bool Rules { get; set; }
@@ -58,6 +62,11 @@ public sealed class EvalSettings : CommandSettings
         if (string.IsNullOrEmpty(Gold))
         {
             return Spectre.Console.ValidationResult.Error("--gold DIR is required.");
+        }
+
+        if (BeginBiases is not null && (Model != "accurate" || !Ascribe.Accurate.AccuratePipeline.TryParseBeginBiases(BeginBiases, out _)))
+        {
+            return Spectre.Console.ValidationResult.Error("--begin-biases takes three numbers from -8 to 8, source,cue,content, with --model accurate.");
         }
 
         return Mode is "clean" or "cofenet"
@@ -113,7 +122,13 @@ public sealed partial class EvalCommand : Command<EvalSettings>
         }
         else if (settings.Pred is null)
         {
-            pipeline = ModelChoice.Create(settings.Model, settings.Head, _services);
+            float[]? biases = null;
+            if (settings.BeginBiases is not null)
+            {
+                Ascribe.Accurate.AccuratePipeline.TryParseBeginBiases(settings.BeginBiases, out biases);
+            }
+
+            pipeline = ModelChoice.Create(settings.Model, settings.Head, _services, biases);
             if (pipeline is null)
             {
                 return ExitCodes.Fatal;

@@ -108,6 +108,7 @@ internal static class TrainAccurate
             EncoderLearningRate = settings.EncoderLearningRate ?? 5e-5f,
             EpochFiles = settings.EpochFiles,
             Crf = settings.Crf,
+            BeginBiases = settings.BeginBiases is { } b && AccuratePipeline.TryParseBeginBiases(b, out var biases) ? biases : null,
         };
         var clock = Stopwatch.StartNew();
         try

@@ -60,6 +60,10 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate --start: comma-separated tuned heads to average with the --start head, element by element, before training (or, with --iterations 0, before calibration).")]
     public string? Average { get; set; }
 
+    [CommandOption("--begin-biases <S,C,K>")]
+    [Description("accurate --iterations 0 --start: write these begin biases (source, cue, content) into the head instead of calibrating them role by role (choose them with 'ascribe eval --begin-biases').")]
+    public string? BeginBiases { get; set; }
+
     [CommandOption("--epoch-files <PREFIX>")]
     [Description("accurate --tune-layers: also write each epoch's head, uncalibrated, to PREFIX<epoch>.bin (for --average later).")]
     public string? EpochFiles { get; set; }
@@ -165,6 +169,11 @@ public sealed class TrainSettings : CommandSettings
         if (Dropout is < 0 or >= 1 || LearningRate is <= 0 or > 1)
         {
             return Spectre.Console.ValidationResult.Error("--dropout must be in [0, 1) and --learning-rate in (0, 1].");
+        }
+
+        if (BeginBiases is not null && (Kind != "accurate" || Iterations != 0 || Start is null || !Ascribe.Accurate.AccuratePipeline.TryParseBeginBiases(BeginBiases, out _)))
+        {
+            return Spectre.Console.ValidationResult.Error("--begin-biases applies to accurate --tune-layers N --iterations 0 --start HEAD and takes three numbers from -8 to 8, source,cue,content.");
         }
 
         // Zero epochs only make sense over a starting head: it is scored and calibrated on dev.

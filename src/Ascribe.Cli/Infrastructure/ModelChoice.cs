@@ -12,7 +12,7 @@ internal static class ModelChoice
     public static bool IsValid(string model) => Names.Contains(model);
 
     /// <summary>The pipeline, or null after reporting why it cannot be built (missing or corrupt model).</summary>
-    public static Pipeline? Create(string model, string? head, CliServices services)
+    public static Pipeline? Create(string model, string? head, CliServices services, float[]? beginBiases = null)
     {
         if (model != "accurate")
         {
@@ -26,7 +26,7 @@ internal static class ModelChoice
 
         try
         {
-            return AccuratePipeline.Create(head);
+            return AccuratePipeline.Create(head, beginBiases: beginBiases);
         }
         catch (AscribeException ex)
         {
