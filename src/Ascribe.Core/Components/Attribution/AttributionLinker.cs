@@ -521,7 +521,6 @@ internal sealed class AttributionLinker
     /// </summary>
     private byte[] ClaimOpeningFragments(byte[] tags)
     {
-        var tokens = _doc.TokenData;
         byte[]? copy = null;
         foreach (var sentence in _doc.Sentences)
         {
