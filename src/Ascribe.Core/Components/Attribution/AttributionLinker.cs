@@ -135,6 +135,8 @@ internal sealed class AttributionLinker
             }
         }
 
+        JoinContinuedQuotations(groups, cues, cueOwner, tags);
+
         // Cue → source.
         Group? ContentOf(int cue) => cueOwner[cue] >= 0 ? groups[cueOwner[cue]] : null;
         var sourceOf = new int[cues.Count];
@@ -481,6 +483,51 @@ internal sealed class AttributionLinker
 
             // A quote that runs on into the next paragraph.
             return Paragraph(frag.Start) == Paragraph(g.End - 1) + 1 && ContinuesQuote(frag.Start);
+        }
+    }
+
+    /// <summary>
+    /// A quotation left without a cue that follows, in the same paragraph, a content whose cue comes
+    /// after it, with no other cue between them, goes on in the words of that content's speaker
+    /// ("'It's finished,' she said of the election. 'In my head, anyway.'"): it becomes that
+    /// content's next fragment. Updates <paramref name="cueOwner"/> for the groups that remain.
+    /// </summary>
+    private void JoinContinuedQuotations(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, byte[] tags)
+    {
+        for (int g = 1; g < groups.Count; g++)
+        {
+            Group quote = groups[g], before = groups[g - 1];
+            if (quote.Cue >= 0 || quote.Fragments.Count != 1 || !IsQuoted(quote.Start)
+                || before.Cue < 0)
+            {
+                continue;
+            }
+
+            var cue = cues[before.Cue];
+            if (cue.Start < before.Fragments[0].End || cue.End > quote.Start || Paragraph(cue.End - 1) != Paragraph(quote.Start))
+            {
+                continue;
+            }
+
+            bool otherCue = false;
+            for (int t = cue.End; t < quote.Start && !otherCue; t++)
+            {
+                otherCue = SpanTags.KindOf(tags[t]) == 2;
+            }
+
+            if (!otherCue)
+            {
+                before.Fragments.Add(quote.Fragments[0]);
+                groups.RemoveAt(g--);
+            }
+        }
+
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Cue >= 0)
+            {
+                cueOwner[groups[g].Cue] = g;
+            }
         }
     }
 

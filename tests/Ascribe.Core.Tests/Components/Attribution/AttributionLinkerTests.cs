@@ -117,6 +117,49 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    [InlineData("\u201cIt\u2019s over,\u201d she said of the election, clapping. \u201cIn my head, anyway.\u201d")]
+    [InlineData("\u201cHere comes Big Daddy,\u201d she said. \u201cThe Donald.\u201d \u201cBig Daddy.\u201d")]
+    public void Link_QuotationWithoutCueAfterAQuotationAndItsCue_ContinuesThatContent(string text)
+    {
+        var quotes = text.Split(' ').Where(w => w.StartsWith('\u201c')).Select(w => text.IndexOf(w, StringComparison.Ordinal)).ToArray();
+        var spans = new List<(string, int, int)> { ("she", SpanTags.BSource, SpanTags.ISource), ("said", SpanTags.BCue, SpanTags.ICue) };
+        foreach (int q in quotes)
+        {
+            spans.Add((text[q..(text.IndexOf('\u201d', q) + 1)], SpanTags.BContent, SpanTags.IContent));
+        }
+
+        var (doc, tags) = Tagged(text, spans.ToArray());
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(quotes.Length, record.Content.Count);
+        Assert.Equal("she", doc.Slice(record.Source!.Value));
+        Assert.Equal(AttributionKind.Direct, record.Kind);
+    }
+
+    [Theory]
+    // Another cue between them, or the next paragraph: the second quotation stays apart.
+    [InlineData("\u201cIt\u2019s over,\u201d she said. Others disagreed: \u201cIn my head, anyway.\u201d", "disagreed")]
+    [InlineData("\u201cIt\u2019s over,\u201d she said.\n\n\u201cIn my head, anyway.\u201d", null)]
+    public void Link_QuotationWithoutCueAfterAnotherCueOrParagraph_StaysApart(string text, string? otherCue)
+    {
+        var spans = new List<(string, int, int)>
+        {
+            ("she", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            ("\u201cIt\u2019s over,\u201d", SpanTags.BContent, SpanTags.IContent),
+            ("\u201cIn my head, anyway.\u201d", SpanTags.BContent, SpanTags.IContent),
+        };
+        if (otherCue is not null)
+        {
+            spans.Add((otherCue, SpanTags.BCue, SpanTags.ICue));
+        }
+
+        var (doc, tags) = Tagged(text, spans.ToArray());
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count(r => r.Content.Count > 0));
+        Assert.All(records, r => Assert.True(r.Content.Count <= 1));
+    }
+
+    [Theory]
     [InlineData("Acts of protest, Mr. Obama said on Monday, are acts of patriotism.", "Acts of protest")]
     [InlineData("He added that acts of protest, Mr. Obama said, are acts of patriotism.", "acts of protest")]
     public void Link_ReportedSpeechAroundMoreThanASourceAndCue_KeepsOnlyTheFragmentWithTheCue(string text, string first)
