@@ -16,7 +16,7 @@ public sealed class AccurateHead
 {
     internal const int Context = 1;
     private const uint Magic = 0x48435341; // "ASCH"
-    private const int Version = 5;
+    private const int Version = 6;
 
     internal AccurateHead(int[] layers, int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
     {
@@ -58,7 +58,50 @@ public sealed class AccurateHead
         Tuned = (tuned ?? Tuned).Select(x => (x.Layer, x.Weights.Clone())).ToArray(),
         BeginBias = (float[])BeginBias.Clone(),
         Transitions = (float[])Transitions.Clone(),
+        Members = Members,
     };
+
+    /// <summary>
+    /// Further heads over the same encoder whose log-probabilities are averaged with this head's
+    /// before decoding (an ensemble: heads trained from different random starts err in different
+    /// places); empty for a single head. The ensemble decodes with this head's begin biases and
+    /// transitions. Format version 6.
+    /// </summary>
+    public IReadOnlyList<AccurateHead> Members { get; init; } = Array.Empty<AccurateHead>();
+
+    /// <summary>
+    /// One ensemble of <paramref name="heads"/>: the first carries the tuned layers, the others
+    /// (and their members) become its members; transitions are their mean, begin biases zero
+    /// (calibrate the result).
+    /// </summary>
+    /// <exception cref="ArgumentException">The heads read different encoder layers or were trained over differently tuned layers.</exception>
+    public static AccurateHead Ensemble(IReadOnlyList<AccurateHead> heads)
+    {
+        var first = heads[0];
+        var flat = heads.SelectMany(h => h.Members.Prepend(h)).ToArray();
+        foreach (var h in heads)
+        {
+            if (!h.Layers.SequenceEqual(first.Layers) || !SameTuned(h, first))
+            {
+                throw new ArgumentException("heads of one ensemble must read the same encoder layers, tuned alike", nameof(heads));
+            }
+        }
+
+        var transitions = new float[TransitionCount];
+        foreach (var h in heads)
+        {
+            TensorPrimitives.Add(transitions, h.Transitions, transitions);
+        }
+
+        TensorPrimitives.Divide(transitions, heads.Count, transitions);
+        var members = flat.Skip(1).Select(h => new AccurateHead(h.Layers, h.Hidden, h.W1, h.B1, h.W2, h.B2)).ToArray();
+        return new AccurateHead(first.Layers, first.Hidden, first.W1, first.B1, first.W2, first.B2) { Tuned = first.Tuned, Transitions = transitions, Members = members };
+    }
+
+    /// <summary>True when two heads tuned the same layers to the same weights.</summary>
+    private static bool SameTuned(AccurateHead a, AccurateHead b) =>
+        a.Tuned.Count == b.Tuned.Count && a.Tuned.Zip(b.Tuned).All(p => p.First.Layer == p.Second.Layer
+            && p.First.Weights.Arrays.Zip(p.Second.Weights.Arrays).All(q => q.First.AsSpan().SequenceEqual(q.Second)));
 
     /// <summary>
     /// The element-wise mean of heads of one shape that tuned the same layers (checkpoint
@@ -74,6 +117,11 @@ public sealed class AccurateHead
             if (h.InputDim != first.InputDim || h.Hidden != first.Hidden || !h.Layers.SequenceEqual(first.Layers) || !h.TunedLayers.SequenceEqual(first.TunedLayers))
             {
                 throw new ArgumentException("heads to average must have one shape and tune the same layers", nameof(heads));
+            }
+
+            if (h.Members.Count > 0)
+            {
+                throw new ArgumentException("an ensemble's heads cannot be averaged", nameof(heads));
             }
         }
 
@@ -153,8 +201,25 @@ public sealed class AccurateHead
         }
     }
 
-    /// <summary>Log-probabilities <c>[tokenCount, Roles.Outputs]</c> for a document's vectors and flags.</summary>
+    /// <summary>Log-probabilities <c>[tokenCount, Roles.Outputs]</c> for a document's vectors and flags, averaged over the <see cref="Members"/>.</summary>
     internal float[] Score(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount)
+    {
+        var scores = ScoreAlone(vectors, flags, tokenCount);
+        if (Members.Count > 0)
+        {
+            foreach (var member in Members)
+            {
+                TensorPrimitives.Add(scores, member.ScoreAlone(vectors, flags, tokenCount), scores);
+            }
+
+            TensorPrimitives.Divide(scores, Members.Count + 1, scores);
+        }
+
+        return scores;
+    }
+
+    /// <summary>This head's own log-probabilities, without its members.</summary>
+    internal float[] ScoreAlone(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount)
     {
         var scores = new float[tokenCount * Roles.Outputs];
         Span<float> x = new float[InputDim];
@@ -295,6 +360,16 @@ public sealed class AccurateHead
         {
             w.Write(t);
         }
+
+        w.Write(Members.Count);
+        foreach (var member in Members)
+        {
+            w.Write(member.Hidden);
+            foreach (var array in new[] { member.W1, member.B1, member.W2, member.B2 })
+            {
+                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
+            }
+        }
     }
 
     /// <exception cref="AscribeException">ASC0004 when the stream is not a head of this version and shape.</exception>
@@ -302,7 +377,7 @@ public sealed class AccurateHead
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         int version = 0;
-        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or 4 or Version))
+        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or 4 or 5 or Version))
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
         }
@@ -351,7 +426,8 @@ public sealed class AccurateHead
             int count = stream.Length >= body + 4 ? r.ReadInt32() : -1;
             long perLayer = 4 + 2L * LayerWeights.Sizes.Sum();
             long biases = (version >= 4 ? 4L * Roles.Count : 0) + (version >= 5 ? 4L * TransitionCount : 0);
-            if (count is < 0 or > MiniLmEncoder.LayerCount || stream.Length != body + 4 + count * perLayer + biases)
+            long end = body + 4 + count * perLayer + biases;
+            if (count is < 0 or > MiniLmEncoder.LayerCount || (version >= 6 ? stream.Length < end + 4 : stream.Length != end))
             {
                 ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "unexpected tuned-layer section");
             }
@@ -407,6 +483,33 @@ public sealed class AccurateHead
             }
         }
 
-        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias, Transitions = transitions };
+        var members = new List<AccurateHead>();
+        if (version >= 6)
+        {
+            // Version 6 adds the ensemble's other heads: a count, then per head its hidden size and weights.
+            int count = r.ReadInt32();
+            if (count is < 0 or > 64)
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"bad member count {count}");
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int h = stream.Length - stream.Position >= 4 ? r.ReadInt32() : -1;
+                if (h is <= 0 or > 4096 || stream.Length - stream.Position < 4L * ((long)h * inputDim + h + (long)Roles.Outputs * h + Roles.Outputs))
+                {
+                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, $"bad ensemble member {i + 1}");
+                }
+
+                members.Add(new AccurateHead(layers, h, Read(h * inputDim), Read(h), Read(Roles.Outputs * h), Read(Roles.Outputs)));
+            }
+
+            if (stream.Position != stream.Length)
+            {
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "trailing bytes");
+            }
+        }
+
+        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias, Transitions = transitions, Members = members };
     }
 }

@@ -13,18 +13,45 @@ public static class AccurateTraining
         var train = GoldArticle.ReadFolder(dataDir);
         var dev = GoldArticle.ReadFolder(devDir);
         log($"{train.Count} training and {dev.Count} development articles");
+        if (options.Start is { Members.Count: > 0 } && (options.Epochs > 0 || options.TuneLayers > 0))
+        {
+            throw new ArgumentException("the --start head is an ensemble: train one of its heads further, or only calibrate it (--iterations 0 without --tune-layers)");
+        }
+
         if (options.TuneLayers > 0)
         {
             return Tune(train, dev, outPath, options, log);
         }
 
+        var tuned = options.Start?.Tuned ?? Array.Empty<(int, LayerWeights)>();
+        if (tuned.Count > 0)
+        {
+            // The head alone over a tuned encoder: its layers are written into the graph, as at run
+            // time, and that encoder's outputs are cached apart from the pretrained one's.
+            if (!options.Layers.SequenceEqual(new[] { MiniLmEncoder.LayerCount - 1 }) || options.CacheLayers is { } c && !c.SequenceEqual(options.Layers))
+            {
+                throw new ArgumentException("a head over the tuned encoder of --start reads its last layer; leave out --layers and --cache-layers");
+            }
+
+            if (!options.NewHead && options.Start!.Hidden != options.Hidden)
+            {
+                throw new ArgumentException($"the --start head has {options.Start.Hidden} hidden units; leave out --hidden, or train a --new-head");
+            }
+
+            cacheDir = Path.Combine(cacheDir, "tuned-" + Fingerprint(tuned));
+        }
+        else if (options.Start is not null)
+        {
+            throw new ArgumentException("--start without --tune-layers trains the head alone over a tuned head's encoder; this head tuned no layers");
+        }
+
         List<HeadTrainer.Example> trainExamples, devExamples;
-        using (var encoder = MiniLmEncoder.Load(options.CacheLayers ?? options.Layers))
+        using (var encoder = MiniLmEncoder.Load(options.CacheLayers ?? options.Layers, null, Environment.ProcessorCount, tuned))
         {
             var cache = new EncodingCache(cacheDir, encoder);
             var select = Selection(encoder.Layers, options.Layers);
             devExamples = HeadTrainer.Prepare(dev, cache, select, log);
-            trainExamples = HeadTrainer.Prepare(train, cache, select, log);
+            trainExamples = options.Epochs == 0 ? new() : HeadTrainer.Prepare(train, cache, select, log);
         }
 
         var (head, f1) = new HeadTrainer(options, log).Train(trainExamples, devExamples);
@@ -83,6 +110,22 @@ public static class AccurateTraining
 
         using var file = File.Create(outPath);
         head.Save(file);
+    }
+
+    /// <summary>A short hash of tuned layers' weights, naming the cache of the encoder they make.</summary>
+    private static string Fingerprint(IReadOnlyList<(int Layer, LayerWeights Weights)> tuned)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var (layer, weights) in tuned)
+        {
+            hash.AppendData(BitConverter.GetBytes(layer));
+            foreach (var array in weights.Arrays)
+            {
+                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>Positions in the cached layer list of each layer the head reads.</summary>

@@ -37,6 +37,9 @@ public sealed record HeadTrainingOptions
     /// <summary>Train each role as a linear-chain CRF over whole documents (learning the head's transitions) instead of with a softmax per token.</summary>
     public bool Crf { get; init; }
 
+    /// <summary>With <see cref="Start"/> and no <see cref="TuneLayers"/>: train a new head from random weights over the start head's tuned encoder (a member for an ensemble) instead of continuing its head.</summary>
+    public bool NewHead { get; init; }
+
     /// <summary>Begin biases (source, cue, content) to keep instead of calibrating each role's on dev; null = calibrate.</summary>
     public float[]? BeginBiases { get; init; }
 }
@@ -174,7 +177,9 @@ public sealed class HeadTrainer
     internal (AccurateHead Head, double[] DevF1) Train(List<Example> train, List<Example> dev)
     {
         var rng = new Random(_options.Seed);
-        var head = NewHead(_options, rng);
+        var head = _options.Start is not { } start ? NewHead(_options, rng)
+            : _options.NewHead ? NewHead(_options, rng).Copy(start.Tuned) : start.Copy();
+        bool continues = _options.Start is not null && !_options.NewHead;
         var step = new HeadStep(head, _options, rng);
         var order = new List<(int Doc, int Token)>();
         for (int i = 0; i < train.Count; i++)
@@ -186,9 +191,34 @@ public sealed class HeadTrainer
         }
 
         _log($"training on {order.Count} tokens, input {head.InputDim}, hidden {head.Hidden}{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
-        var floats = new float[train.Max(e => e.Vectors.Length)];
+        var floats = new float[train.Count == 0 ? 0 : train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
         var epochs = new EpochSelector(_log, _options.BeginBiases);
+        AccurateHead? previous = null;
+        void Offer(int epoch, double? loss)
+        {
+            var current = head.Copy();
+            if (_options.EpochFiles is { } prefix)
+            {
+                AccurateTraining.Save(current, $"{prefix}{epoch}.bin");
+            }
+
+            epochs.Offer(epoch, loss, dev, current.Copy());
+            if (previous is not null && continues)
+            {
+                // Continuing a head: each epoch also competes averaged with the one before it.
+                epochs.Offer(epoch, loss, dev, AccurateHead.Average(new[] { previous, current }), averaged: true);
+            }
+
+            previous = current;
+        }
+
+        if (continues)
+        {
+            // The starting head competes as epoch 0, so more epochs never keep a worse head.
+            Offer(0, null);
+        }
+
         var docs = Enumerable.Range(0, train.Count).ToArray();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -226,7 +256,7 @@ public sealed class HeadTrainer
                 }
             }
 
-            epochs.Offer(epoch, loss / order.Count, dev, head.Copy());
+            Offer(epoch, loss / order.Count);
         }
 
         return epochs.Finish();

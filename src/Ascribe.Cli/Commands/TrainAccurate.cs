@@ -69,9 +69,15 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
-        if (settings.Start is not null && settings.TuneLayers is null)
+        if (settings.Members is not null && (settings.Start is null || settings.Iterations != 0 || settings.TuneLayers is not null || settings.Average is not null))
         {
-            services.Fail("--start continues a tuned head; it needs --tune-layers");
+            services.Fail("--members ensembles finished heads with the --start head: it needs --start and --iterations 0, without --tune-layers or --average");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.NewHead && (settings.Start is null || settings.TuneLayers is not null))
+        {
+            services.Fail("--new-head trains a new head over the tuned encoder of --start: it needs --start, without --tune-layers");
             return ExitCodes.Usage;
         }
 
@@ -84,6 +90,12 @@ internal static class TrainAccurate
                 var heads = settings.Average.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => AccuratePipeline.LoadHead(p)).Prepend(start).ToArray();
                 start = Accurate.Head.AccurateHead.Average(heads);
             }
+
+            if (start is not null && settings.Members is not null)
+            {
+                var heads = settings.Members.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => AccuratePipeline.LoadHead(p)).Prepend(start).ToArray();
+                start = Accurate.Head.AccurateHead.Ensemble(heads);
+            }
         }
         catch (AscribeException ex)
         {
@@ -92,7 +104,7 @@ internal static class TrainAccurate
         }
         catch (ArgumentException ex)
         {
-            services.Fail($"--average: {ex.Message}");
+            services.Fail($"{(settings.Members is null ? "--average" : "--members")}: {ex.Message}");
             return ExitCodes.Usage;
         }
 
@@ -108,6 +120,9 @@ internal static class TrainAccurate
             EncoderLearningRate = settings.EncoderLearningRate ?? 5e-5f,
             EpochFiles = settings.EpochFiles,
             Crf = settings.Crf,
+            NewHead = settings.NewHead,
+            LearningRate = settings.LearningRate ?? 1e-3f,
+            Dropout = settings.Dropout ?? 0.2f,
             BeginBiases = settings.BeginBiases is { } b && AccuratePipeline.TryParseBeginBiases(b, out var biases) ? biases : null,
         };
         var clock = Stopwatch.StartNew();

@@ -53,12 +53,20 @@ public sealed class TrainSettings : CommandSettings
     public float? EncoderLearningRate { get; set; }
 
     [CommandOption("--start <FILE>")]
-    [Description("accurate --tune-layers: continue training from this tuned head (for example models/accurate-head.bin) instead of a fresh head over the pretrained layers.")]
+    [Description("accurate: continue training from this tuned head (for example models/accurate-head.bin) instead of a fresh head over the pretrained layers; without --tune-layers only its head learns, over its tuned encoder (outputs cached).")]
     public string? Start { get; set; }
 
     [CommandOption("--average <FILES>")]
     [Description("accurate --start: comma-separated tuned heads to average with the --start head, element by element, before training (or, with --iterations 0, before calibration).")]
     public string? Average { get; set; }
+
+    [CommandOption("--new-head")]
+    [Description("accurate --start without --tune-layers: train a new head from random weights over the --start head's tuned encoder (a member for --members) instead of continuing its head.")]
+    public bool NewHead { get; set; }
+
+    [CommandOption("--members <FILES>")]
+    [Description("accurate --start --iterations 0: comma-separated heads trained over the --start head's encoder, ensembled with it (their log-probabilities averaged) and calibrated.")]
+    public string? Members { get; set; }
 
     [CommandOption("--begin-biases <S,C,K>")]
     [Description("accurate --iterations 0 --start: write these begin biases (source, cue, content) into the head instead of calibrating them role by role (choose them with 'ascribe eval --begin-biases').")]
@@ -85,11 +93,11 @@ public sealed class TrainSettings : CommandSettings
     public bool Relu { get; set; }
 
     [CommandOption("--dropout <P>")]
-    [Description("parser --neural: share of hidden units dropped while training (default: 0.3).")]
+    [Description("parser --neural, accurate: share of hidden units dropped while training (default: 0.3 for the parser, 0.2 for the accurate head).")]
     public float? Dropout { get; set; }
 
     [CommandOption("--learning-rate <R>")]
-    [Description("parser --neural: Adam learning rate (default: 0.001).")]
+    [Description("parser --neural, accurate: Adam learning rate of the network (the accurate head's; default: 0.001).")]
     public float? LearningRate { get; set; }
 
     [CommandOption("--jackknife <K>")]
@@ -161,9 +169,9 @@ public sealed class TrainSettings : CommandSettings
             return Spectre.Console.ValidationResult.Error("--jackknife takes at least 2 folds and applies to ner and parser only.");
         }
 
-        if ((Neural || Relu || Dropout is not null || LearningRate is not null) && Kind != "parser")
+        if ((Neural || Relu) && Kind != "parser" || (Dropout is not null || LearningRate is not null) && Kind is not ("parser" or "accurate"))
         {
-            return Spectre.Console.ValidationResult.Error("--neural, --relu, --dropout and --learning-rate apply to parser only.");
+            return Spectre.Console.ValidationResult.Error("--neural and --relu apply to parser only, --dropout and --learning-rate to parser and accurate.");
         }
 
         if (Dropout is < 0 or >= 1 || LearningRate is <= 0 or > 1)

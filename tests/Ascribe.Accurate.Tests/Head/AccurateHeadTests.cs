@@ -102,12 +102,12 @@ public sealed class AccurateHeadTests
     [Fact]
     public void Load_VersionTwoHead_StillLoadsWithoutTunedLayers()
     {
-        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases, version 5 the transitions.
+        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases, version 5 the transitions, version 6 the ensemble members.
         int d = 3 * (384 + TokenFlags.Count), h = 2;
         var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], Enumerable.Range(1, Roles.Outputs).Select(i => (float)i).ToArray());
         using var buffer = new MemoryStream();
         head.Save(buffer);
-        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count + 4 * AccurateHead.TransitionCount)];
+        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count + 4 * AccurateHead.TransitionCount + 4)];
         BitConverter.GetBytes(2).CopyTo(bytes, 4);
         var loaded = AccurateHead.Load(new MemoryStream(bytes), "v2.bin");
         Assert.Empty(loaded.Tuned);
@@ -124,7 +124,7 @@ public sealed class AccurateHeadTests
         buffer.Position = 0;
         Assert.Equal(head.BeginBias, AccurateHead.Load(buffer, "mem").BeginBias);
 
-        var bytes = buffer.ToArray()[..^(4 * Roles.Count + 4 * AccurateHead.TransitionCount)];
+        var bytes = buffer.ToArray()[..^(4 * Roles.Count + 4 * AccurateHead.TransitionCount + 4)];
         BitConverter.GetBytes(3).CopyTo(bytes, 4);
         Assert.Equal(new float[Roles.Count], AccurateHead.Load(new MemoryStream(bytes), "v3.bin").BeginBias);
     }
@@ -143,7 +143,7 @@ public sealed class AccurateHeadTests
         Assert.Equal(transitions, loaded.Transitions);
         Assert.Equal(head.BeginBias, loaded.BeginBias);
 
-        var bytes = buffer.ToArray()[..^(4 * AccurateHead.TransitionCount)];
+        var bytes = buffer.ToArray()[..^(4 * AccurateHead.TransitionCount + 4)];
         BitConverter.GetBytes(4).CopyTo(bytes, 4);
         var v4 = AccurateHead.Load(new MemoryStream(bytes), "v4.bin");
         Assert.Equal(new float[AccurateHead.TransitionCount], v4.Transitions);
@@ -204,6 +204,74 @@ public sealed class AccurateHeadTests
 
         var frozen = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]);
         Assert.Throws<ArgumentException>(() => AccurateHead.Average(new[] { Head(1, 0), frozen }));
+    }
+
+    [Fact]
+    public void Ensemble_AveragesItsHeadsLogProbabilities_AndSurvivesSaveAndLoad()
+    {
+        var rng = new Random(5);
+        int n = 4, d = 3 * (384 + TokenFlags.Count);
+        float[] Fill(int count) => Enumerable.Range(0, count).Select(_ => rng.NextSingle() - 0.5f).ToArray();
+        var tuned = new[] { (5, new LayerWeights(LayerWeights.Sizes.Select(Fill).ToArray())) };
+        AccurateHead Head(int h) => new(new[] { 5 }, h, Fill(h * d), Fill(h), Fill(Roles.Outputs * h), Fill(Roles.Outputs))
+        {
+            Tuned = tuned,
+            Transitions = Fill(AccurateHead.TransitionCount),
+        };
+
+        var heads = new[] { Head(3), Head(5), Head(4) };
+        var ensemble = AccurateHead.Ensemble(heads);
+        Assert.Equal(2, ensemble.Members.Count);
+        var vectors = Fill(n * 384);
+        var flags = Fill(n * TokenFlags.Count);
+        var expected = new float[n * Roles.Outputs];
+        foreach (var head in heads)
+        {
+            var alone = head.Score(vectors, flags, n);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                expected[i] += alone[i] / heads.Length;
+            }
+        }
+
+        var scores = ensemble.Score(vectors, flags, n);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], scores[i], 4);
+        }
+
+        Assert.Equal(heads.Select(h => h.Transitions[7]).Average(), ensemble.Transitions[7], 5);
+        using var buffer = new MemoryStream();
+        ensemble.Save(buffer);
+        buffer.Position = 0;
+        var loaded = AccurateHead.Load(buffer, "ensemble.bin");
+        Assert.Equal(new[] { 5, 4 }, loaded.Members.Select(m => m.Hidden));
+        Assert.Equal(scores, loaded.Score(vectors, flags, n));
+
+        // A version-5 file, which ends after the transitions, loads as a single head.
+        var bytes = buffer.ToArray();
+        int memberBytes = 4 + ensemble.Members.Sum(m => 4 + 4 * (m.W1.Length + m.B1.Length + m.W2.Length + m.B2.Length));
+        var single = bytes[..^memberBytes];
+        BitConverter.GetBytes(5).CopyTo(single, 4);
+        Assert.Empty(AccurateHead.Load(new MemoryStream(single), "v5.bin").Members);
+
+        // A member cut short is a coded error, not a short read.
+        var ex = Assert.Throws<AscribeException>(() => AccurateHead.Load(new MemoryStream(bytes[..^8]), "cut.bin"));
+        Assert.Equal(ErrorCodes.ModelCorrupt, ex.Code);
+    }
+
+    [Fact]
+    public void Ensemble_OfHeadsOverDifferentlyTunedEncoders_IsRefused()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        AccurateHead Head(float value) => new(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs])
+        {
+            Tuned = new[] { (5, new LayerWeights(LayerWeights.Sizes.Select(n => Filled(n, value)).ToArray())) },
+        };
+
+        Assert.NotNull(AccurateHead.Ensemble(new[] { Head(1), Head(1) }));
+        Assert.Throws<ArgumentException>(() => AccurateHead.Ensemble(new[] { Head(1), Head(2) }));
+        Assert.Throws<ArgumentException>(() => AccurateHead.Average(new[] { AccurateHead.Ensemble(new[] { Head(1), Head(1) }), Head(1) }));
     }
 
     private static float[] Filled(int n, float value)
@@ -317,6 +385,31 @@ public sealed class AccurateHeadTests
         Assert.Contains(log, line => line.Contains("CRF loss per document", StringComparison.Ordinal));
         Assert.Equal(new[] { 100.0, 100.0, 100.0 }, f1.Select(x => Math.Round(x, 6)));
         Assert.Equal(f1, HeadTrainer.Evaluate(head, new() { example }));
+    }
+
+    [Fact]
+    public void Train_FromAStartHead_OffersItAsEpochZero_AndANewHeadKeepsItsTunedLayers()
+    {
+        var (example, _) = CrfExample();
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 1, LearningRate = 1e-2f, Epochs = 30, Crf = true };
+        var (trained, _) = new HeadTrainer(options, _ => { }).Train(new() { example }, new() { example });
+        var tuned = new[] { (5, new LayerWeights(LayerWeights.Sizes.Select(n => Filled(n, 0.5f)).ToArray())) };
+        var start = trained.Copy(tuned);
+
+        // One epoch at a rate that wrecks the head: the starting head, epoch 0, is kept.
+        var log = new List<string>();
+        var ruin = options with { Start = start, Epochs = 1, LearningRate = 1f };
+        var (kept, f1) = new HeadTrainer(ruin, log.Add).Train(new() { example }, new() { example });
+        Assert.Contains(log, line => line.Contains("starting head", StringComparison.Ordinal));
+        Assert.Equal(start.W1, kept.W1);
+        Assert.Equal(100, f1[Roles.Content], 6);
+
+        // A new head starts from random weights but reads the start head's tuned encoder.
+        log.Clear();
+        var (fresh, _) = new HeadTrainer(options with { Start = start, NewHead = true, Epochs = 1 }, log.Add).Train(new() { example }, new() { example });
+        Assert.DoesNotContain(log, line => line.Contains("starting head", StringComparison.Ordinal));
+        Assert.NotEqual(start.W1, fresh.W1);
+        Assert.Equal(new[] { 5 }, fresh.TunedLayers);
     }
 
     /// <summary>"Officials said talks would go on." with random token vectors: source "Officials", cue "said", content "talks would go on".</summary>
