@@ -221,7 +221,9 @@ public sealed class AccurateModeTests
     [InlineData("--tune-layers", "9")]
     [InlineData("--tune-layers", "2", "--layers", "3")]
     [InlineData("--tune-layers", "2", "--encoder-learning-rate", "-1")]
-    [InlineData("--start", "models/accurate-head.bin")]
+    [InlineData("--new-head")]
+    [InlineData("--start", "models/accurate-head.bin", "--new-head", "--tune-layers", "1")]
+    [InlineData("--start", "models/accurate-head.bin", "--members", "models/accurate-head.bin")]
     [InlineData("--tune-layers", "1", "--begin-biases", "0,0,0")]
     public void TrainAccurate_BadTuningOptions_AreUsageErrors(params string[] options)
     {

@@ -221,20 +221,48 @@ public sealed class AccurateHead
     /// <summary>This head's own log-probabilities, without its members.</summary>
     internal float[] ScoreAlone(ReadOnlySpan<float> vectors, ReadOnlySpan<float> flags, int tokenCount)
     {
+        // The hidden layer of a block of tokens is one matrix product (Gemm's register-blocked
+        // kernel reads each weight once per four tokens); W1 is transposed afresh for every call,
+        // since training changes it in place.
+        const int Block = 128;
         var scores = new float[tokenCount * Roles.Outputs];
-        Span<float> x = new float[InputDim];
-        Span<float> hidden = new float[Hidden];
-        for (int t = 0; t < tokenCount; t++)
+        int rows = Math.Min(Block, tokenCount);
+        // Pooled: the buffers are large-object-heap sized, and a fresh set per document and head grows the heap.
+        var pool = System.Buffers.ArrayPool<float>.Shared;
+        var w1T = pool.Rent(InputDim * Hidden);
+        var x = pool.Rent(rows * InputDim);
+        var hidden = pool.Rent(rows * Hidden);
+        Gemm.Transpose(W1, Hidden, InputDim, w1T);
+        for (int start = 0; start < tokenCount; start += Block)
         {
-            Input(vectors, flags, tokenCount, t, x);
-            var logits = scores.AsSpan(t * Roles.Outputs, Roles.Outputs);
-            Forward(x, hidden, logits);
-            for (int r = 0; r < Roles.Count; r++)
+            int n = Math.Min(Block, tokenCount - start);
+            for (int i = 0; i < n; i++)
             {
-                LogSoftmax(logits.Slice(r * 3, 3));
+                Input(vectors, flags, tokenCount, start + i, x.AsSpan(i * InputDim, InputDim));
+                B1.CopyTo(hidden, i * Hidden);
+            }
+
+            Gemm.MultiplyAdd(x, w1T, hidden, n, InputDim, Hidden);
+            for (int i = 0; i < n; i++)
+            {
+                var h = hidden.AsSpan(i * Hidden, Hidden);
+                TensorPrimitives.Max(h, 0f, h);
+                var logits = scores.AsSpan((start + i) * Roles.Outputs, Roles.Outputs);
+                for (int k = 0; k < Roles.Outputs; k++)
+                {
+                    logits[k] = B2[k] + TensorPrimitives.Dot(W2.AsSpan(k * Hidden, Hidden), h);
+                }
+
+                for (int r = 0; r < Roles.Count; r++)
+                {
+                    LogSoftmax(logits.Slice(r * 3, 3));
+                }
             }
         }
 
+        pool.Return(w1T);
+        pool.Return(x);
+        pool.Return(hidden);
         return scores;
     }
 

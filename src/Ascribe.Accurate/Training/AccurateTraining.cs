@@ -33,7 +33,7 @@ public static class AccurateTraining
                 throw new ArgumentException("a head over the tuned encoder of --start reads its last layer; leave out --layers and --cache-layers");
             }
 
-            if (!options.NewHead && options.Start!.Hidden != options.Hidden)
+            if (!options.NewHead && options.Epochs > 0 && options.Start!.Hidden != options.Hidden)
             {
                 throw new ArgumentException($"the --start head has {options.Start.Hidden} hidden units; leave out --hidden, or train a --new-head");
             }

@@ -96,7 +96,9 @@ public sealed class ModelsCommand : Command<ModelsSettings>
             var head = AccuratePipeline.LoadHead();
             var tunedLayers = head.TunedLayers;
             string tuned = tunedLayers.Length == 0 ? "frozen encoder" : "fine-tuned layer" + (tunedLayers.Length > 1 ? "s " : " ") + string.Join(", ", tunedLayers);
-            string holds = string.Create(CultureInfo.InvariantCulture, $"head over MiniLM layer {string.Join(", ", head.Layers)}, {head.Hidden} hidden units, {tuned}");
+            string units = head.Members.Count == 0 ? $"{head.Hidden} hidden units"
+                : $"an ensemble of {head.Members.Count + 1} heads ({string.Join(", ", head.Members.Prepend(head).Select(h => h.Hidden))} hidden units)";
+            string holds = string.Create(CultureInfo.InvariantCulture, $"head over MiniLM layer {string.Join(", ", head.Layers)}, {units}, {tuned}");
             if (head.BeginBias.Any(b => b != 0))
             {
                 holds += string.Create(CultureInfo.InvariantCulture, $", begin biases {string.Join(" / ", head.BeginBias.Select(b => b.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))} (source / cue / content)");

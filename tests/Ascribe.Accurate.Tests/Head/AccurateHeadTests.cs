@@ -261,6 +261,36 @@ public sealed class AccurateHeadTests
     }
 
     [Fact]
+    public void Score_OverBlocksOfTokens_MatchesTheHeadTokenByToken()
+    {
+        // 131 tokens: one full block of 128 and a remainder of 3, which is not a multiple of the kernel's four rows.
+        var rng = new Random(9);
+        int n = 131, h = 32, d = 3 * (384 + TokenFlags.Count);
+        float[] Fill(int count) => Enumerable.Range(0, count).Select(_ => rng.NextSingle() - 0.5f).ToArray();
+        var head = new AccurateHead(new[] { 5 }, h, Fill(h * d), Fill(h), Fill(Roles.Outputs * h), Fill(Roles.Outputs));
+        var vectors = Fill(n * 384);
+        var flags = Fill(n * TokenFlags.Count);
+        var scores = head.Score(vectors, flags, n);
+        var x = new float[d];
+        var hidden = new float[h];
+        var logits = new float[Roles.Outputs];
+        for (int t = 0; t < n; t++)
+        {
+            head.Input(vectors, flags, n, t, x);
+            head.Forward(x, hidden, logits);
+            for (int r = 0; r < Roles.Count; r++)
+            {
+                AccurateHead.LogSoftmax(logits.AsSpan(r * 3, 3));
+            }
+
+            for (int k = 0; k < Roles.Outputs; k++)
+            {
+                Assert.Equal(logits[k], scores[t * Roles.Outputs + k], 1e-3f);
+            }
+        }
+    }
+
+    [Fact]
     public void Ensemble_OfHeadsOverDifferentlyTunedEncoders_IsRefused()
     {
         int d = 3 * (384 + TokenFlags.Count), h = 2;
