@@ -206,7 +206,7 @@ public sealed class HeadTrainer
             epochs.Offer(epoch, loss, dev, current.Copy());
             if (previous is not null && _options.Start is not null)
             {
-                // Continuing a head: each epoch also competes averaged with the one before it.
+                // A run from a start head, continued or new: each epoch also competes averaged with the one before it.
                 epochs.Offer(epoch, loss, dev, AccurateHead.Average(new[] { previous, current }), averaged: true);
             }
 

@@ -489,7 +489,7 @@ internal sealed class AttributionLinker
     /// <summary>
     /// A quotation left without a cue that follows, in the same paragraph, a content whose cue comes
     /// after it, with no other cue between them, goes on in the words of that content's speaker
-    /// ("'It's finished,' she said of the election. 'In my head, anyway.'"): it becomes that
+    /// ("'It's over,' she said of the election. 'In my head, anyway.'"): it becomes that
     /// content's next fragment. Updates <paramref name="cueOwner"/> for the groups that remain.
     /// </summary>
     private void JoinContinuedQuotations(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, byte[] tags)
