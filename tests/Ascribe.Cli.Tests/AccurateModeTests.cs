@@ -152,6 +152,27 @@ public sealed class AccurateModeTests
             Assert.Equal(new[] { 5 }, crfEpoch.TunedLayers);
             var crfAnalyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head + ".c1.bin", "--format", "json");
             Assert.True(crfAnalyze.ExitCode == 0, crfAnalyze.Error);
+
+            // Without --tune-layers a new head learns alone over the start head's tuned encoder;
+            // it keeps that encoder's layers and joins the start head in an ensemble.
+            var fresh = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".new", "--iterations", "1", "--hidden", "16", "--start", head, "--new-head", "--crf", "--epoch-files", head + ".n");
+            Assert.True(fresh.ExitCode == 0, fresh.Error);
+            Assert.DoesNotContain("starting head", fresh.Error, StringComparison.Ordinal);
+            Assert.Equal(new[] { 5 }, Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".n1.bin").TunedLayers);
+            var ensemble = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".ens", "--iterations", "0", "--start", head, "--members", head + ".n1.bin");
+            Assert.True(ensemble.ExitCode == 0, ensemble.Error);
+            Assert.Single(Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".ens").Members);
+            var ensembleAnalyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head + ".ens", "--format", "json");
+            Assert.True(ensembleAnalyze.ExitCode == 0, ensembleAnalyze.Error);
+
+            // An ensemble is not trained further, and a head over another encoder is no member.
+            var further = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".never", "--iterations", "1", "--start", head + ".ens");
+            Assert.Equal(2, further.ExitCode);
+            Assert.Contains("ensemble", further.Error, StringComparison.Ordinal);
+            var stranger = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".never", "--iterations", "0", "--start", head, "--members", head + ".frozen");
+            Assert.Equal(2, stranger.ExitCode);
+            Assert.Contains("--members", stranger.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(head + ".never"));
         }
         finally
         {
@@ -166,6 +187,9 @@ public sealed class AccurateModeTests
             File.Delete(head + ".c1.bin");
             File.Delete(head + ".e0.bin");
             File.Delete(head + ".e1.bin");
+            File.Delete(head + ".new");
+            File.Delete(head + ".n1.bin");
+            File.Delete(head + ".ens");
         }
     }
 

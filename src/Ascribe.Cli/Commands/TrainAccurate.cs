@@ -28,6 +28,10 @@ internal static class TrainAccurate
         return layers.Length > 0 && layers.Distinct().Count() == layers.Length;
     }
 
+    /// <summary><paramref name="first"/> followed by the heads in the comma-separated <paramref name="files"/>.</summary>
+    private static Accurate.Head.AccurateHead[] WithHeads(Accurate.Head.AccurateHead first, string files) =>
+        files.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => AccuratePipeline.LoadHead(p)).Prepend(first).ToArray();
+
     public static int Run(TrainSettings settings, CliServices services)
     {
         if (settings.Dev is null)
@@ -87,14 +91,12 @@ internal static class TrainAccurate
             start = settings.Start is null ? null : AccuratePipeline.LoadHead(settings.Start);
             if (start is not null && settings.Average is not null)
             {
-                var heads = settings.Average.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => AccuratePipeline.LoadHead(p)).Prepend(start).ToArray();
-                start = Accurate.Head.AccurateHead.Average(heads);
+                start = Accurate.Head.AccurateHead.Average(WithHeads(start, settings.Average));
             }
 
             if (start is not null && settings.Members is not null)
             {
-                var heads = settings.Members.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => AccuratePipeline.LoadHead(p)).Prepend(start).ToArray();
-                start = Accurate.Head.AccurateHead.Ensemble(heads);
+                start = Accurate.Head.AccurateHead.Ensemble(WithHeads(start, settings.Members));
             }
         }
         catch (AscribeException ex)
