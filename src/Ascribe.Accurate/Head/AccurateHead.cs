@@ -361,10 +361,7 @@ public sealed class AccurateHead
 
         w.Write(InputDim);
         w.Write(Hidden);
-        foreach (var array in new[] { W1, B1, W2, B2 })
-        {
-            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
-        }
+        WriteWeights(w);
 
         w.Write(Tuned.Count);
         foreach (var (layer, weights) in Tuned)
@@ -393,10 +390,16 @@ public sealed class AccurateHead
         foreach (var member in Members)
         {
             w.Write(member.Hidden);
-            foreach (var array in new[] { member.W1, member.B1, member.W2, member.B2 })
-            {
-                w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
-            }
+            member.WriteWeights(w);
+        }
+    }
+
+    /// <summary>The hidden and output layers' weights and biases, float32, in the order <see cref="Load"/> reads them.</summary>
+    private void WriteWeights(BinaryWriter w)
+    {
+        foreach (var array in new[] { W1, B1, W2, B2 })
+        {
+            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan()));
         }
     }
 

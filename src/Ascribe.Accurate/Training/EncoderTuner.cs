@@ -85,29 +85,14 @@ internal sealed class EncoderTuner
         _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
 
         var epochs = new HeadTrainer.EpochSelector(_log, _options.BeginBiases);
-        AccurateHead? previous = null;
-        void Offer(int epoch, double? loss)
-        {
-            var current = head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray());
-            if (_options.EpochFiles is { } prefix)
-            {
-                AccurateTraining.Save(current, $"{prefix}{epoch}.bin");
-            }
-
-            // Calibration sets the biases and may drop a role's transitions; the selector gets its
-            // own copy, so the mean with the next epoch reads the transitions as learned.
-            epochs.Offer(epoch, loss, dev.Select(d => Encode(tuned, d)).ToList(), current.Copy());
-            if (previous is not null)
-            {
-                // Checkpoint averaging: at a constant learning rate successive epochs scatter
-                // around a minimum, and their mean often lies nearer its centre than either.
-                var mean = AccurateHead.Average(new[] { previous, current });
-                var meanTuned = mean.Tuned.Select(t => t.Weights).ToArray();
-                epochs.Offer(epoch, loss, dev.Select(d => Encode(meanTuned, d)).ToList(), mean, averaged: true);
-            }
-
-            previous = current;
-        }
+        // Each epoch also competes averaged with the one before it; a head's dev examples are encoded with its own tuned layers.
+        void Offer(int epoch, double? loss) => epochs.OfferEpoch(
+            epoch,
+            loss,
+            head.Copy(tuned.Select((w, i) => (first + i, w)).ToArray()),
+            h => dev.Select(d => Encode(h.Tuned.Select(t => t.Weights).ToArray(), d)).ToList(),
+            _options.EpochFiles,
+            averageWithPrevious: true);
 
         if (_options.Start is not null)
         {

@@ -194,24 +194,8 @@ public sealed class HeadTrainer
         var floats = new float[train.Count == 0 ? 0 : train.Max(e => e.Vectors.Length)];
         int floatsDoc = -1;
         var epochs = new EpochSelector(_log, _options.BeginBiases);
-        AccurateHead? previous = null;
-        void Offer(int epoch, double? loss)
-        {
-            var current = head.Copy();
-            if (_options.EpochFiles is { } prefix)
-            {
-                AccurateTraining.Save(current, $"{prefix}{epoch}.bin");
-            }
-
-            epochs.Offer(epoch, loss, dev, current.Copy());
-            if (previous is not null && _options.Start is not null)
-            {
-                // A run from a start head, continued or new: each epoch also competes averaged with the one before it.
-                epochs.Offer(epoch, loss, dev, AccurateHead.Average(new[] { previous, current }), averaged: true);
-            }
-
-            previous = current;
-        }
+        // A run from a start head, continued or new: each epoch also competes averaged with the one before it.
+        void Offer(int epoch, double? loss) => epochs.OfferEpoch(epoch, loss, head.Copy(), _ => dev, _options.EpochFiles, averageWithPrevious: _options.Start is not null);
 
         if (continues)
         {
@@ -283,6 +267,35 @@ public sealed class HeadTrainer
         public AccurateHead? Best { get; private set; }
 
         public double[] BestF1 { get; private set; } = Array.Empty<double>();
+
+        private AccurateHead? _previous;
+
+        /// <summary>
+        /// Offers one epoch's head and, when <paramref name="averageWithPrevious"/>, its element-wise
+        /// mean with the head offered here before it (checkpoint averaging: at a constant learning
+        /// rate successive epochs scatter around a minimum, and their mean often lies nearer its
+        /// centre than either). Writes the head, uncalibrated, to <c>{epochFiles}{epoch}.bin</c> when
+        /// given. Calibration sets the biases and may drop a role's transitions, so the selector
+        /// calibrates a copy and the mean with the next epoch reads the transitions as learned.
+        /// </summary>
+        /// <param name="head">The epoch's head (with its tuned layers); not changed.</param>
+        /// <param name="devOf">The development examples as a head sees them (over tuned layers, re-encoded with that head's).</param>
+        public void OfferEpoch(int epoch, double? loss, AccurateHead head, Func<AccurateHead, List<Example>> devOf, string? epochFiles, bool averageWithPrevious)
+        {
+            if (epochFiles is { } prefix)
+            {
+                AccurateTraining.Save(head, $"{prefix}{epoch}.bin");
+            }
+
+            Offer(epoch, loss, devOf(head), head.Copy());
+            if (averageWithPrevious && _previous is not null)
+            {
+                var mean = AccurateHead.Average(new[] { _previous, head });
+                Offer(epoch, loss, devOf(mean), mean, averaged: true);
+            }
+
+            _previous = head;
+        }
 
         /// <param name="loss">The epoch's mean training loss; null for the starting head (epoch 0), which was not trained.</param>
         /// <param name="head">A copy of the epoch's head (with its tuned layers), which calibration changes and the selector may keep.</param>

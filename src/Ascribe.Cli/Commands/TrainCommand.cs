@@ -181,7 +181,7 @@ public sealed class TrainSettings : CommandSettings
 
         if (BeginBiases is not null && (Kind != "accurate" || Iterations != 0 || Start is null || !Ascribe.Accurate.AccuratePipeline.TryParseBeginBiases(BeginBiases, out _)))
         {
-            return Spectre.Console.ValidationResult.Error("--begin-biases applies to accurate --tune-layers N --iterations 0 --start HEAD and takes three numbers from -8 to 8, source,cue,content.");
+            return Spectre.Console.ValidationResult.Error("--begin-biases applies to accurate --iterations 0 --start HEAD (with or without --tune-layers) and takes three numbers from -8 to 8, source,cue,content.");
         }
 
         // Zero epochs only make sense over a starting head: it is scored and calibrated on dev.
