@@ -102,8 +102,10 @@ public sealed class AccurateModeTests
 
             // Training goes on from the written head; a run that would tune fewer layers than it holds is refused.
             // Each epoch also competes averaged with the one before, and --epoch-files keeps every epoch's head.
-            var more = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".more", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head, "--epoch-files", head + ".e");
+            // This epoch tunes with dropout inside the layer.
+            var more = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".more", "--iterations", "1", "--tune-layers", "1", "--hidden", "16", "--start", head, "--epoch-files", head + ".e", "--encoder-dropout", "0.1");
             Assert.True(more.ExitCode == 0, more.Error);
+            Assert.Contains("dropout 0.1,", more.Error, StringComparison.Ordinal);
             Assert.True(File.Exists(head + ".more"));
             Assert.Contains("epoch 0: starting head", more.Error, StringComparison.Ordinal);
             Assert.Contains("epoch 1 averaged with epoch 0", more.Error, StringComparison.Ordinal);
@@ -249,6 +251,8 @@ public sealed class AccurateModeTests
     [InlineData("--start", "models/accurate-head.bin", "--new-head", "--tune-layers", "1")]
     [InlineData("--start", "models/accurate-head.bin", "--members", "models/accurate-head.bin")]
     [InlineData("--tune-layers", "1", "--begin-biases", "0,0,0")]
+    [InlineData("--encoder-dropout", "0.1")]
+    [InlineData("--tune-layers", "1", "--encoder-dropout", "1")]
     public void TrainAccurate_BadTuningOptions_AreUsageErrors(params string[] options)
     {
         string never = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.bin");

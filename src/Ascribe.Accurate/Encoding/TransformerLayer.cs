@@ -7,7 +7,9 @@ namespace Ascribe.Accurate.Encoding;
 /// One post-LayerNorm BERT encoder layer (self-attention with 12 heads, then a GELU feed-forward
 /// block), forward and backward, for fine-tuning the top of the encoder on the CPU. It computes what
 /// the ONNX graph computes for a window without padding: <c>h = LN(x + Attn(x))</c>,
-/// <c>y = LN(h + W_f GELU(W_i h))</c>, LayerNorm epsilon 1e-12, exact (erf) GELU.
+/// <c>y = LN(h + W_f GELU(W_i h))</c>, LayerNorm epsilon 1e-12, exact (erf) GELU. While training
+/// it can drop units as BERT's fine-tuning does (<see cref="Dropout"/>): attention probabilities,
+/// and the attention and feed-forward outputs before each residual sum.
 /// </summary>
 internal static class TransformerLayer
 {
@@ -17,12 +19,26 @@ internal static class TransformerLayer
     private const int F = LayerWeights.Intermediate;
     private const float Epsilon = 1e-12f;
 
+    /// <summary>
+    /// Dropout of one forward pass: each unit is kept with probability <c>1 - Rate</c> and then scaled
+    /// by <c>1 / (1 - Rate)</c>, so the expected output is the undropped one. The masks come from
+    /// <see cref="Seed"/>, so a pass can be repeated exactly.
+    /// </summary>
+    internal readonly record struct Dropout(float Rate, int Seed);
+
     /// <summary>What the backward pass needs of one forward pass over <c>N</c> rows.</summary>
     internal sealed class Activations
     {
-        public Activations(int n)
+        public Activations(int n, bool dropout = false)
         {
             N = n;
+            if (dropout)
+            {
+                AttentionMask = new float[H * n * n];
+                OutputMask = new float[n * D];
+                FfnMask = new float[n * D];
+            }
+
             X = new float[n * D];
             Q = new float[n * D];
             K = new float[n * D];
@@ -62,13 +78,39 @@ internal static class TransformerLayer
 
         /// <summary>The layer's output.</summary>
         public float[] Y { get; }
+
+        /// <summary>Dropout masks (0 or the scale of kept units) of the attention probabilities <c>[head, query, key]</c>, the attention output and the feed-forward output; null without dropout.</summary>
+        public float[]? AttentionMask { get; }
+
+        /// <inheritdoc cref="AttentionMask"/>
+        public float[]? OutputMask { get; }
+
+        /// <inheritdoc cref="AttentionMask"/>
+        public float[]? FfnMask { get; }
+    }
+
+    private static void FillMask(Random rng, float rate, float[] mask)
+    {
+        float scale = 1f / (1f - rate);
+        for (int i = 0; i < mask.Length; i++)
+        {
+            mask[i] = rng.NextSingle() >= rate ? scale : 0f;
+        }
     }
 
     /// <summary>Runs the layer over <paramref name="x"/> (<c>n × 384</c>); the output is <see cref="Activations.Y"/>.</summary>
-    public static Activations Forward(LayerWeights w, ReadOnlySpan<float> x)
+    public static Activations Forward(LayerWeights w, ReadOnlySpan<float> x, Dropout dropout = default)
     {
         int n = x.Length / D;
-        var a = new Activations(n);
+        var a = new Activations(n, dropout.Rate > 0);
+        if (dropout.Rate > 0)
+        {
+            var rng = new Random(dropout.Seed);
+            FillMask(rng, dropout.Rate, a.AttentionMask!);
+            FillMask(rng, dropout.Rate, a.OutputMask!);
+            FillMask(rng, dropout.Rate, a.FfnMask!);
+        }
+
         x.CopyTo(a.X);
         Linear(a.X, n, D, w.Wq, w.Bq, D, a.Q);
         Linear(a.X, n, D, w.Wk, w.Bk, D, a.K);
@@ -78,9 +120,10 @@ internal static class TransformerLayer
         var kt = new float[Dh * n];
         var vh = new float[n * Dh];
         var part = new float[n * Dh];
+        var dropped = a.AttentionMask is null ? null : new float[n * n];
         for (int h = 0; h < H; h++)
         {
-            // Per head: scores = softmax(Q Kᵀ / √d) row by row, context = scores V.
+            // Per head: scores = softmax(Q Kᵀ / √d) row by row, context = scores V (scores dropped out while training).
             Gather(a.Q, n, h, qh);
             Gather(a.K, n, h, part);
             Gemm.Transpose(part, n, Dh, kt);
@@ -95,18 +138,37 @@ internal static class TransformerLayer
             }
 
             Array.Clear(part);
-            Gemm.MultiplyAdd(p, vh, part, n, n, Dh);
+            if (dropped is null)
+            {
+                Gemm.MultiplyAdd(p, vh, part, n, n, Dh);
+            }
+            else
+            {
+                TensorPrimitives.Multiply(p, a.AttentionMask.AsSpan(h * n * n, n * n), dropped);
+                Gemm.MultiplyAdd(dropped, vh, part, n, n, Dh);
+            }
+
             Scatter(part, n, h, a.Context);
         }
 
         var sum = new float[n * D];
         Linear(a.Context, n, D, w.Wo, w.Bo, D, sum);
+        if (a.OutputMask is not null)
+        {
+            TensorPrimitives.Multiply(sum, a.OutputMask, sum);
+        }
+
         TensorPrimitives.Add(sum, a.X, sum);
         LayerNorm(sum, n, w.Ln1G, w.Ln1B, a.Xhat1, a.Inv1, a.H1);
         Linear(a.H1, n, D, w.Wi, w.Bi, F, a.Pre);
         NormalCdf(a.Pre, a.Cdf);
         TensorPrimitives.Multiply(a.Pre, a.Cdf, a.Gelu);
         Linear(a.Gelu, n, F, w.Wf, w.Bf, D, sum);
+        if (a.FfnMask is not null)
+        {
+            TensorPrimitives.Multiply(sum, a.FfnMask, sum);
+        }
+
         TensorPrimitives.Add(sum, a.H1, sum);
         LayerNorm(sum, n, w.Ln2G, w.Ln2B, a.Xhat2, a.Inv2, a.Y);
         return a;
@@ -125,6 +187,11 @@ internal static class TransformerLayer
         var dz = new float[n * D];
         LayerNormBackward(dy, n, w.Ln2G, a.Xhat2, a.Inv2, dz, grad.Ln2G, grad.Ln2B);
         var dh1 = (float[])dz.Clone();
+        if (a.FfnMask is not null)
+        {
+            TensorPrimitives.Multiply(dz, a.FfnMask, dz);
+        }
+
         var dGelu = new float[n * F];
         LinearBackward(a.Gelu, n, F, w.Wf, D, dz, dGelu, grad.Wf, grad.Bf);
         // GELU'(v) = Φ(v) + v φ(v).
@@ -144,6 +211,11 @@ internal static class TransformerLayer
         var dz1 = new float[n * D];
         LayerNormBackward(dh1, n, w.Ln1G, a.Xhat1, a.Inv1, dz1, grad.Ln1G, grad.Ln1B);
         var dx = (float[])dz1.Clone();
+        if (a.OutputMask is not null)
+        {
+            TensorPrimitives.Multiply(dz1, a.OutputMask, dz1);
+        }
+
         var dContext = new float[n * D];
         LinearBackward(a.Context, n, D, w.Wo, D, dz1, dContext, grad.Wo, grad.Bo);
 
@@ -157,17 +229,29 @@ internal static class TransformerLayer
         var part = new float[n * Dh];
         var dp = new float[n * n];
         var square = new float[n * n];
+        var droppedP = a.AttentionMask is null ? null : new float[n * n];
         for (int h = 0; h < H; h++)
         {
             var p = a.P.AsSpan(h * n * n, n * n);
             Gather(dContext, n, h, dctx);
 
-            // dP = dctx Vᵀ; dV = Pᵀ dctx.
+            // dP = dctx Vᵀ; dV = Pᵀ dctx, with P as dropped out in the forward pass, and dP through that mask.
             Gather(a.V, n, h, head);
             Gemm.Transpose(head, n, Dh, headT);
             Array.Clear(dp);
             Gemm.MultiplyAdd(dctx, headT, dp, n, Dh, n);
-            Gemm.Transpose(p, n, n, square);
+            if (a.AttentionMask is not null)
+            {
+                var mask = a.AttentionMask.AsSpan(h * n * n, n * n);
+                TensorPrimitives.Multiply(p, mask, droppedP);
+                Gemm.Transpose(droppedP, n, n, square);
+                TensorPrimitives.Multiply(dp, mask, dp);
+            }
+            else
+            {
+                Gemm.Transpose(p, n, n, square);
+            }
+
             Array.Clear(part);
             Gemm.MultiplyAdd(square, dctx, part, n, n, Dh);
             Scatter(part, n, h, dv);

@@ -82,7 +82,7 @@ internal sealed class EncoderTuner
         var adam = tuned.Select(w => w.Arrays.Select(a => new HeadTrainer.Adam(a.Length)).ToArray()).ToArray();
         int tokens = train.Sum(d => d.Example.Doc.TokenCount);
         int warmup = Math.Max(1, train.Count / 10), encoderStep = 0;
-        _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}, warm-up {warmup} documents{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
+        _log($"tuning layers {first}-{MiniLmEncoder.LayerCount - 1} with the head on {tokens} tokens, {train.Sum(d => d.Windows.Count)} windows; encoder learning rate {_options.EncoderLearningRate:G3}{(_options.EncoderDropout > 0 ? $", dropout {_options.EncoderDropout:G3}" : string.Empty)}, warm-up {warmup} documents{(_options.Crf ? ", CRF loss per document" : string.Empty)}");
 
         var epochs = new HeadTrainer.EpochSelector(_log, _options.BeginBiases);
         // Each epoch also competes averaged with the one before it; a head's dev examples are encoded with its own tuned layers.
@@ -115,7 +115,7 @@ internal sealed class EncoderTuner
                     continue;
                 }
 
-                var acts = ForwardWindows(tuned, doc);
+                var acts = ForwardWindows(tuned, doc, _options.EncoderDropout, _options.EncoderDropout > 0 ? rng.Next() : 0);
                 var vectors = TokenVectors(doc, acts.Select(a => a[^1].Y).ToArray());
 
                 // At a zero encoder rate only the head learns, and nothing flows back into the layers.
@@ -172,8 +172,12 @@ internal sealed class EncoderTuner
         return doc.Example with { Vectors = halves };
     }
 
-    /// <summary>Activations of every tuned layer for every window: <c>[window][layer]</c>.</summary>
-    private static TransformerLayer.Activations[][] ForwardWindows(LayerWeights[] tuned, Document doc)
+    /// <summary>
+    /// Activations of every tuned layer for every window: <c>[window][layer]</c>; with a
+    /// <paramref name="dropout"/> rate, each window and layer drops units with masks drawn from
+    /// <paramref name="seed"/>.
+    /// </summary>
+    private static TransformerLayer.Activations[][] ForwardWindows(LayerWeights[] tuned, Document doc, float dropout = 0, int seed = 0)
     {
         var acts = new TransformerLayer.Activations[doc.Inputs.Length][];
         Parallel.For(0, doc.Inputs.Length, w =>
@@ -183,7 +187,7 @@ internal sealed class EncoderTuner
             acts[w] = new TransformerLayer.Activations[tuned.Length];
             for (int l = 0; l < tuned.Length; l++)
             {
-                acts[w][l] = TransformerLayer.Forward(tuned[l], x);
+                acts[w][l] = TransformerLayer.Forward(tuned[l], x, new TransformerLayer.Dropout(dropout, unchecked((seed * 1_000_003) + (w * 64) + l)));
                 x = acts[w][l].Y;
             }
         });

@@ -25,6 +25,9 @@ public sealed record HeadTrainingOptions
     /// <summary>Peak Adam learning rate of the tuned encoder layers.</summary>
     public float EncoderLearningRate { get; init; } = 5e-5f;
 
+    /// <summary>With <see cref="TuneLayers"/>: the dropout rate inside the tuned layers while training (attention probabilities, attention and feed-forward outputs), as BERT is fine-tuned; 0 drops nothing.</summary>
+    public float EncoderDropout { get; init; }
+
     /// <summary>A tuned head to continue training from (its head weights and tuned layers), instead of a fresh head over the pretrained layers.</summary>
     public AccurateHead? Start { get; init; }
 

@@ -61,6 +61,12 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
+        if (settings.EncoderDropout is { } encoderDropout && (settings.TuneLayers is null || !(encoderDropout >= 0 && encoderDropout < 1)))
+        {
+            services.Fail("--encoder-dropout takes a rate in [0, 1) and needs --tune-layers: it drops units inside the tuned layers");
+            return ExitCodes.Usage;
+        }
+
         if (settings.TuneLayers is not null && !layers.SequenceEqual(new[] { 5 }))
         {
             services.Fail("with --tune-layers the head reads the last layer (5); leave out --layers");
@@ -120,6 +126,7 @@ internal static class TrainAccurate
             CacheLayers = cacheLayers,
             TuneLayers = settings.TuneLayers ?? 0,
             EncoderLearningRate = settings.EncoderLearningRate ?? 5e-5f,
+            EncoderDropout = settings.EncoderDropout ?? 0,
             EpochFiles = settings.EpochFiles,
             Crf = settings.Crf,
             NewHead = settings.NewHead,

@@ -52,6 +52,10 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate --tune-layers: peak learning rate of the tuned layers (default: 5e-5); 0 trains the head alone over them.")]
     public float? EncoderLearningRate { get; set; }
 
+    [CommandOption("--encoder-dropout <P>")]
+    [Description("accurate --tune-layers: dropout rate inside the tuned layers while training (attention probabilities, attention and feed-forward outputs; BERT uses 0.1); default 0.")]
+    public float? EncoderDropout { get; set; }
+
     [CommandOption("--start <FILE>")]
     [Description("accurate: continue training from this tuned head (for example models/accurate-head.bin) instead of a fresh head over the pretrained layers; without --tune-layers only its head learns, over its tuned encoder (outputs cached).")]
     public string? Start { get; set; }

@@ -60,10 +60,12 @@ public sealed class TransformerLayerTests
     }
 
     [Theory]
-    [InlineData(5)] // products narrower than the 16-column strips take the row-at-a-time path
-    [InlineData(16)] // every product, the attention scores too, takes the blocked kernel
-    public void Backward_AgreesWithFiniteDifferences(int n)
+    [InlineData(5, 0f)] // products narrower than the 16-column strips take the row-at-a-time path
+    [InlineData(16, 0f)] // every product, the attention scores too, takes the blocked kernel
+    [InlineData(16, 0.3f)] // with dropout: the same seed drops the same units in every pass
+    public void Backward_AgreesWithFiniteDifferences(int n, float dropoutRate)
     {
+        var dropout = new TransformerLayer.Dropout(dropoutRate, 17);
         // Loss = Σ c·y over an n-row input; compare analytic gradients with central differences
         // (the forward pass is float, so the tolerance is relative).
         var weights = LayerWeights.Read(Model.Value, 5);
@@ -82,7 +84,7 @@ public sealed class TransformerLayerTests
 
         double Loss(float[] input)
         {
-            var y = TransformerLayer.Forward(weights, input).Y;
+            var y = TransformerLayer.Forward(weights, input, dropout).Y;
             double s = 0;
             for (int i = 0; i < y.Length; i++)
             {
@@ -93,7 +95,7 @@ public sealed class TransformerLayerTests
         }
 
         var grads = LayerWeights.Zeros();
-        var act = TransformerLayer.Forward(weights, x);
+        var act = TransformerLayer.Forward(weights, x, dropout);
         var dx = TransformerLayer.Backward(weights, act, (float[])c.Clone(), grads)!;
 
         // Central difference of the loss in one value of an array the forward pass reads.
@@ -129,6 +131,32 @@ public sealed class TransformerLayerTests
         {
             Assert.Equal(grads.Arrays[k], weightOnly.Arrays[k]);
         }
+    }
+
+    [Fact]
+    public void Forward_WithDropout_RepeatsForASeed_AndDropsUnits()
+    {
+        var weights = LayerWeights.Read(Model.Value, 5);
+        var rng = new Random(5);
+        var x = new float[8 * D];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = (float)(rng.NextDouble() * 2 - 1);
+        }
+
+        var plain = TransformerLayer.Forward(weights, x);
+        var a = TransformerLayer.Forward(weights, x, new TransformerLayer.Dropout(0.1f, 1));
+        var again = TransformerLayer.Forward(weights, x, new TransformerLayer.Dropout(0.1f, 1));
+        var other = TransformerLayer.Forward(weights, x, new TransformerLayer.Dropout(0.1f, 2));
+        Assert.Null(plain.OutputMask);
+        Assert.Equal(a.Y, again.Y);
+        Assert.NotEqual(a.Y, other.Y);
+        Assert.NotEqual(plain.Y, a.Y);
+
+        // About a tenth of the units are dropped, and the kept ones are scaled by 1 / 0.9.
+        int dropped = a.FfnMask!.Count(m => m == 0);
+        Assert.InRange(dropped, 8 * D / 20, 8 * D / 5);
+        Assert.All(a.FfnMask!.Where(m => m != 0), m => Assert.Equal(1f / 0.9f, m, 5));
     }
 
     [Fact]
