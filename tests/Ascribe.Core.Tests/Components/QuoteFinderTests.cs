@@ -15,6 +15,8 @@ public sealed class QuoteFinderTests
     [InlineData("Il a dit ‹ oui › hier.", " oui ")]
     [InlineData("Mówił „wygramy” wczoraj.", "wygramy")]
     [InlineData("He said ''we will win'' today.", "we will win")]
+    [InlineData("Han sa ”vi vinner” i dag.", "vi vinner")]
+    [InlineData("Han sa ’vi vinner’ i dag.", "vi vinner")]
     public void Quotes_PairEveryStyle(string text, string content)
     {
         var doc = TestText.Text(text);
@@ -88,6 +90,16 @@ public sealed class QuoteFinderTests
             Assert.True(q.Open < 0 || QuoteMarks.IsQuote(text[q.Open]), $"open at {q.Open}");
             Assert.True(q.Close < 0 || QuoteMarks.IsQuote(text[q.Close]), $"close at {q.Close}");
         }
+    }
+
+    [Fact]
+    public void Quotes_OpenerTypedAsACloser_ClosesInItsParagraph()
+    {
+        // A scraped article opened one quote with ”; read as never closed, it ran to the paragraph's end
+        // and made the next paragraph's quotation a continuation of it.
+        var doc = TestText.Text("One questioner claimed that “social engineering,” ”like women in combat” was at fault.\n\n“You’re right,” he said.");
+        Assert.Equal(new[] { "social engineering,", "like women in combat", "You’re right," }, TestText.QuoteTexts(doc));
+        Assert.DoesNotContain(doc.Quotes, q => q.ContinuesNext || q.ContinuesPrevious);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Ascribe.Core.Components.Quotes;
 
 /// <summary>
 /// Pairs quotation marks into <see cref="Quote"/>s within each paragraph, for every style:
-/// "…", '…', “…”, ‘…’, „…“ and „…” (German, Polish), ‚…‘, «…», »…« (German), ‹…›, and CJK
+/// "…", '…', “…”, ‘…’, „…“ and „…” (German, Polish), ”…” and ’…’ (Swedish, Finnish, or an opener
+/// typed as a closer), ‚…‘, «…», »…« (German), ‹…›, and CJK
 /// brackets. Nested quotes get a depth. A quote left open at a paragraph end runs to that end;
 /// when the next paragraph reopens it (the news convention for a quote spanning paragraphs) or
 /// closes a quote it never opened, the two parts are marked as continuing each other.
@@ -189,6 +190,8 @@ public sealed class QuoteFinder : IPipelineComponent
         '\u201C' => close is '\u201D' or '"' or '\u201C',
         '\u201E' => close is '\u201C' or '\u201D' or '"',
         '\u201F' => close is '\u201D' or '"',
+        '\u201D' => close is '\u201D', // Swedish and Finnish ”…”, or an opener typed as a closer
+        '\u2019' => close is '\u2019', // ’…’ likewise
         '\u2018' => close is '\u2019' or '\'',
         '\u201A' => close is '\u2018' or '\u2019',
         '\u201B' => close is '\u2019',
