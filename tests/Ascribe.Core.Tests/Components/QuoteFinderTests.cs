@@ -16,6 +16,7 @@ public sealed class QuoteFinderTests
     [InlineData("Mówił „wygramy” wczoraj.", "wygramy")]
     [InlineData("He said ''we will win'' today.", "we will win")]
     [InlineData("Han sa ”vi vinner” i dag.", "vi vinner")]
+    [InlineData("He said \"we will win,” and left.", "we will win,")]
     [InlineData("Han sa ’vi vinner’ i dag.", "vi vinner")]
     public void Quotes_PairEveryStyle(string text, string content)
     {

@@ -185,7 +185,7 @@ public sealed class QuoteFinder : IPipelineComponent
 
     private static bool Pairs(char open, char close) => open switch
     {
-        '"' => close == '"',
+        '"' => close is '"' or '\u201D', // "…” when straight and curly marks are mixed
         '\'' => close is '\'' or '\u2019',
         '\u201C' => close is '\u201D' or '"' or '\u201C',
         '\u201E' => close is '\u201C' or '\u201D' or '"',
