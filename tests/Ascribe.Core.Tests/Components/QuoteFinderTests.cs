@@ -104,6 +104,20 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Quotes_ReopenedInAnotherStyle_AreANewQuotation()
+    {
+        // An unbalanced straight quote, then a curly quotation with its own speaker: not one quote over two paragraphs.
+        var doc = TestText.Text("\"Kevin was snoring.\n\n“Here he is, babe,” she said.");
+        Assert.Equal(new[] { "Kevin was snoring.", "Here he is, babe," }, TestText.QuoteTexts(doc));
+        Assert.DoesNotContain(doc.Quotes, q => q.ContinuesNext || q.ContinuesPrevious);
+
+        // The same style continues it.
+        var same = TestText.Text("“Kevin was snoring.\n\n“Here he is, babe,” she said.");
+        Assert.True(same.Quotes[0].ContinuesNext);
+        Assert.True(same.Quotes[1].ContinuesPrevious);
+    }
+
+    [Fact]
     public void Quotes_UnclosedQuoteRunsToParagraphEnd()
     {
         var doc = TestText.Text("He said \"we will win. Nobody doubts it.\n\nNext paragraph.");

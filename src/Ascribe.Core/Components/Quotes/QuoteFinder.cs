@@ -41,7 +41,7 @@ public sealed class QuoteFinder : IPipelineComponent
         var tokens = doc.TokenData;
         string text = doc.Text;
         int t = 0;
-        bool previousOpen = false;
+        char? previousOpen = null;
         var marks = new List<Mark>();
         var stack = new List<OpenMark>();
         for (int p = 0; p < doc.Paragraphs.Count; p++)
@@ -82,8 +82,11 @@ public sealed class QuoteFinder : IPipelineComponent
         }
     }
 
-    /// <summary>Pairs the marks of one paragraph; returns true when a double quote is left open at its end.</summary>
-    private static bool PairParagraph(Document doc, TextSpan para, int paragraph, List<Mark> marks, List<OpenMark> stack, bool previousOpen)
+    /// <summary>
+    /// Pairs the marks of one paragraph; returns the opening mark of a double quote left open at its
+    /// end (<c>"</c> for <c>''</c>), or null. <paramref name="previousOpen"/> is the previous paragraph's.
+    /// </summary>
+    private static char? PairParagraph(Document doc, TextSpan para, int paragraph, List<Mark> marks, List<OpenMark> stack, char? previousOpen)
     {
         stack.Clear();
         var found = new List<Quote>();
@@ -104,7 +107,7 @@ public sealed class QuoteFinder : IPipelineComponent
                 continue;
             }
 
-            if (mark.Role == Role.Close && !mark.Single && stack.Count == 0 && found.Count == 0 && previousOpen)
+            if (mark.Role == Role.Close && !mark.Single && stack.Count == 0 && found.Count == 0 && previousOpen is { } opener && Pairs(opener, mark.Char))
             {
                 // The previous paragraph's quote runs into this one and closes here without a reopening mark.
                 if (mark.Offset > para.Start)
@@ -123,7 +126,7 @@ public sealed class QuoteFinder : IPipelineComponent
         }
 
         // A double quote still open at the paragraph end runs to the end (news continuation style).
-        bool leftOpen = false;
+        char? leftOpen = null;
         for (int k = 0; k < stack.Count; k++)
         {
             if (!stack[k].Single)
@@ -134,20 +137,24 @@ public sealed class QuoteFinder : IPipelineComponent
                     found.Add(new Quote(open.Offset, -1, new TextSpan(open.End, para.End), k) { Paragraph = paragraph, ContinuesNext = true });
                 }
 
-                leftOpen = true;
+                leftOpen = open.Char;
                 break;
             }
         }
 
-        // Reopened at the start of this paragraph: the news convention for a continued quote. The
-        // reopened quote need not be the first found: a quote nested in it closes earlier.
-        int reopened = previousOpen && !continuesPrevious && doc.Quotes.Count > 0 ? found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para)) : -1;
+        // Reopened at the start of this paragraph with a mark of the same style: the news convention
+        // for a continued quote ("“…" then "“…", not "\"…" then "“…", which is a new quotation after
+        // an unbalanced one). The reopened quote need not be the first found: a quote nested in it
+        // closes earlier.
+        int reopened = previousOpen is { } previous && !continuesPrevious && doc.Quotes.Count > 0
+            ? found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para) && Style(previous) == Style(doc.Text[q.Open]))
+            : -1;
         if (reopened >= 0)
         {
             found[reopened] = found[reopened] with { ContinuesPrevious = true };
         }
 
-        if (!leftOpen && doc.Quotes.Count > 0 && previousOpen && !found.Exists(q => q.ContinuesPrevious))
+        if (leftOpen is null && doc.Quotes.Count > 0 && previousOpen is not null && !found.Exists(q => q.ContinuesPrevious))
         {
             // The open quote of the previous paragraph never continued: it was simply unbalanced.
             int last = doc.Quotes.Count - 1;
@@ -158,6 +165,15 @@ public sealed class QuoteFinder : IPipelineComponent
         doc.Quotes.AddRange(found);
         return leftOpen;
     }
+
+    /// <summary>The family of a double mark: straight, curly (“ ” „ ‟), guillemets, or the mark itself.</summary>
+    private static char Style(char mark) => mark switch
+    {
+        '\'' => '"', // the first character of a '' pair
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' => '\u201C',
+        '\u00AB' or '\u00BB' => '\u00AB',
+        _ => mark,
+    };
 
     private static int FirstNonSpace(string text, TextSpan para)
     {
