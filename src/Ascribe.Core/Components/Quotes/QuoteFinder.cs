@@ -8,8 +8,9 @@ namespace Ascribe.Core.Components.Quotes;
 /// "…", '…', “…”, ‘…’, „…“ and „…” (German, Polish), ”…” and ’…’ (Swedish, Finnish, or an opener
 /// typed as a closer), ‚…‘, «…», »…« (German), ‹…›, and CJK
 /// brackets. Nested quotes get a depth. A quote left open at a paragraph end runs to that end;
-/// when the next paragraph reopens it (the news convention for a quote spanning paragraphs) or
-/// closes a quote it never opened, the two parts are marked as continuing each other.
+/// when the next paragraph reopens it with a mark of the same style (the news convention for a
+/// quote spanning paragraphs) or closes a quote it never opened, the two parts are marked as
+/// continuing each other.
 /// Two adjacent apostrophes (''…'', the typewriter style of some newspapers' archives) are one
 /// double mark, and a quote's <see cref="Quote.Open"/> and <see cref="Quote.Close"/> are then the
 /// first and the last character of the pair. Apostrophes (O'Brien, students', '90s) are not quote
@@ -147,7 +148,7 @@ public sealed class QuoteFinder : IPipelineComponent
         // an unbalanced one). The reopened quote need not be the first found: a quote nested in it
         // closes earlier.
         int reopened = previousOpen is { } previous && !continuesPrevious && doc.Quotes.Count > 0
-            ? found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para) && Style(previous) == Style(doc.Text[q.Open]))
+            ? found.FindIndex(q => q.Open == FirstNonSpace(doc.Text, para) && Style(previous) == Style(OpeningMark(doc.Text, q.Open)))
             : -1;
         if (reopened >= 0)
         {
@@ -166,10 +167,13 @@ public sealed class QuoteFinder : IPipelineComponent
         return leftOpen;
     }
 
+    /// <summary>The mark that opens a quote at <paramref name="offset"/>, <c>"</c> for a <c>''</c> pair.</summary>
+    private static char OpeningMark(string text, int offset) =>
+        text[offset] == '\'' && offset + 1 < text.Length && text[offset + 1] == '\'' ? '"' : text[offset];
+
     /// <summary>The family of a double mark: straight, curly (“ ” „ ‟), guillemets, or the mark itself.</summary>
     private static char Style(char mark) => mark switch
     {
-        '\'' => '"', // the first character of a '' pair
         '\u201C' or '\u201D' or '\u201E' or '\u201F' => '\u201C',
         '\u00AB' or '\u00BB' => '\u00AB',
         _ => mark,
