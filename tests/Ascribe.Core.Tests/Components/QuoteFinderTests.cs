@@ -118,6 +118,17 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Quotes_ThreeApostrophes_CloseOrOpenASingleAndADoubleQuote()
+    {
+        var closing = TestText.Text("''Barbara Bush said, 'You weren't in line,''' Ms. Compton recalled.\n\nNext paragraph.");
+        Assert.Equal(new[] { "Barbara Bush said, 'You weren't in line,'", "You weren't in line," }, TestText.QuoteTexts(closing));
+        Assert.DoesNotContain(closing.Quotes, q => q.ContinuesNext);
+
+        var opening = TestText.Text("He said: '''Old-school' is the word,'' and left.");
+        Assert.Equal(new[] { "'Old-school' is the word,", "Old-school" }, TestText.QuoteTexts(opening));
+    }
+
+    [Fact]
     public void Quotes_UnclosedQuoteRunsToParagraphEnd()
     {
         var doc = TestText.Text("He said \"we will win. Nobody doubts it.\n\nNext paragraph.");

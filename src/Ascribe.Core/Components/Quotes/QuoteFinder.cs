@@ -12,7 +12,7 @@ namespace Ascribe.Core.Components.Quotes;
 /// quote spanning paragraphs) or closes a quote it never opened, the two parts are marked as
 /// continuing each other.
 /// Two adjacent apostrophes (''…'', the typewriter style of some newspapers' archives) are one
-/// double mark, and a quote's <see cref="Quote.Open"/> and <see cref="Quote.Close"/> are then the
+/// double mark (three are a double and a single, in the order their place calls for), and a quote's <see cref="Quote.Open"/> and <see cref="Quote.Close"/> are then the
 /// first and the last character of the pair. Apostrophes (O'Brien, students', '90s) are not quote
 /// marks. Never throws on unbalanced input.
 /// </summary>
@@ -56,6 +56,23 @@ public sealed class QuoteFinder : IPipelineComponent
                 if (tokens[t].Kind == TokenKind.Quote && tokens[t].Start >= para.Start && QuoteMarks.IsQuote(text[tokens[t].Start]))
                 {
                     int at = tokens[t].Start;
+                    if (IsApostropheTriple(text, at, para))
+                    {
+                        // ''' is a double and a single mark: ''Yes, 'maybe,''' he said closes the single
+                        // quote, then the double; ''''Maybe' is wise,'' she said opens the double, then the single.
+                        bool opening = at == para.Start || char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '(' or '[' or '\u2014' or '\u2013';
+                        var single = new Mark(opening ? at + 2 : at, opening ? at + 3 : at + 1, '\'', opening ? Role.Open : Role.Close, Single: true);
+                        var pair = new Mark(opening ? at : at + 1, opening ? at + 2 : at + 3, '"', opening ? Role.Open : Role.Close, Single: false);
+                        marks.Add(opening ? pair : single);
+                        marks.Add(opening ? single : pair);
+                        while (t < tokens.Length && tokens[t].Start < at + 3)
+                        {
+                            t++;
+                        }
+
+                        continue;
+                    }
+
                     if (IsApostrophePair(doc, t))
                     {
                         // ''Yes,'' he said: one double mark read across both characters.
@@ -223,6 +240,11 @@ public sealed class QuoteFinder : IPipelineComponent
         '\u300E' => close is '\u300F',
         _ => false,
     };
+
+    /// <summary>True when exactly three ASCII apostrophes start at <paramref name="at"/> within the paragraph, however the tokenizer split them.</summary>
+    private static bool IsApostropheTriple(string text, int at, TextSpan para) =>
+        at + 3 <= para.End && text[at] == '\'' && text[at + 1] == '\'' && text[at + 2] == '\''
+        && (at + 3 == para.End || text[at + 3] != '\'') && (at == para.Start || text[at - 1] != '\'');
 
     /// <summary>True when quote token <paramref name="t"/> is two ASCII apostrophes, which the tokenizer keeps together as one double mark.</summary>
     private static bool IsApostrophePair(Document doc, int t)
