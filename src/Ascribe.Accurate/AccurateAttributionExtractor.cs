@@ -43,11 +43,7 @@ public sealed class AccurateAttributionExtractor : IPipelineComponent
     {
         var flags = TokenFlags.Compute(doc);
         var scores = head.Score(vectors, flags, doc.TokenCount);
-        var roles = new byte[Roles.Count][];
-        for (int r = 0; r < Roles.Count; r++)
-        {
-            roles[r] = head.Decode(scores, doc.TokenCount, r);
-        }
+        var roles = head.DecodeRoles(scores, doc.TokenCount);
 
         var (tags, margins) = Flatten(roles, scores, doc.TokenCount);
         var found = new AttributionLinker(doc, CueLexicon.Default).Link(tags, margins);

@@ -243,6 +243,32 @@ public sealed class AccurateModeTests
         Assert.False(File.Exists(never));
     }
 
+    [Fact]
+    public void TrainAccurate_JointCrf_WritesAHeadThatDecodesItsRolesAsOneChain()
+    {
+        string head = Path.Combine(Path.GetTempPath(), $"ascribe-joint-{Guid.NewGuid():N}.bin");
+        try
+        {
+            var train = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head, "--iterations", "1", "--hidden", "16", "--crf", "--joint");
+            Assert.True(train.ExitCode == 0, train.Error);
+            Assert.Contains("joint begin biases", train.Error, StringComparison.Ordinal);
+
+            var analyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head, "--format", "json");
+            Assert.True(analyze.ExitCode == 0, analyze.Error);
+            Assert.Contains("\"attributions\"", analyze.Out, StringComparison.Ordinal);
+
+            // --joint trains with the CRF loss, so it needs --crf.
+            var refused = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".never", "--iterations", "1", "--joint");
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("--crf", refused.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(head + ".never"));
+        }
+        finally
+        {
+            File.Delete(head);
+        }
+    }
+
     [Theory]
     [InlineData("--tune-layers", "9")]
     [InlineData("--tune-layers", "2", "--layers", "3")]

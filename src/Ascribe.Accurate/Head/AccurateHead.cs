@@ -16,7 +16,7 @@ public sealed class AccurateHead
 {
     internal const int Context = 1;
     private const uint Magic = 0x48435341; // "ASCH"
-    private const int Version = 6;
+    private const int Version = 7;
 
     internal AccurateHead(int[] layers, int hidden, float[] w1, float[] b1, float[] w2, float[] b2)
     {
@@ -58,6 +58,7 @@ public sealed class AccurateHead
         Tuned = (tuned ?? Tuned).Select(x => (x.Layer, x.Weights.Clone())).ToArray(),
         BeginBias = (float[])BeginBias.Clone(),
         Transitions = (float[])Transitions.Clone(),
+        JointTransitions = (float[])JointTransitions.Clone(),
         Members = Members,
     };
 
@@ -94,8 +95,20 @@ public sealed class AccurateHead
         }
 
         TensorPrimitives.Divide(transitions, heads.Count, transitions);
+        // Joint transitions when any head decodes jointly: a head of role chains contributes their composition.
+        var joint = new float[JointTags.TransitionCount];
+        if (heads.Any(h => h.IsJoint))
+        {
+            foreach (var h in heads)
+            {
+                TensorPrimitives.Add(joint, h.IsJoint ? h.JointTransitions : JointTags.Compose(h.Transitions), joint);
+            }
+
+            TensorPrimitives.Divide(joint, heads.Count, joint);
+        }
+
         var members = flat.Skip(1).Select(h => new AccurateHead(h.Layers, h.Hidden, h.W1, h.B1, h.W2, h.B2)).ToArray();
-        return new AccurateHead(first.Layers, first.Hidden, first.W1, first.B1, first.W2, first.B2) { Tuned = first.Tuned, Transitions = transitions, Members = members };
+        return new AccurateHead(first.Layers, first.Hidden, first.W1, first.B1, first.W2, first.B2) { Tuned = first.Tuned, Transitions = transitions, JointTransitions = joint, Members = members };
     }
 
     /// <summary>True when two heads tuned the same layers to the same weights.</summary>
@@ -139,7 +152,7 @@ public sealed class AccurateHead
 
         var tuned = first.Tuned.Select((t, i) => (t.Layer, new LayerWeights(
             Enumerable.Range(0, t.Weights.Arrays.Length).Select(a => Mean(h => h.Tuned[i].Weights.Arrays[a])).ToArray()))).ToArray();
-        return new AccurateHead(first.Layers, first.Hidden, Mean(h => h.W1), Mean(h => h.B1), Mean(h => h.W2), Mean(h => h.B2)) { Tuned = tuned, Transitions = Mean(h => h.Transitions) };
+        return new AccurateHead(first.Layers, first.Hidden, Mean(h => h.W1), Mean(h => h.B1), Mean(h => h.W2), Mean(h => h.B2)) { Tuned = tuned, Transitions = Mean(h => h.Transitions), JointTransitions = Mean(h => h.JointTransitions) };
     }
 
     /// <summary>
@@ -161,6 +174,17 @@ public sealed class AccurateHead
 
     /// <summary>True when any transition is non-zero (the head was trained as a CRF).</summary>
     public bool IsCrf => Transitions.Any(t => t != 0);
+
+    /// <summary>
+    /// Transitions between the seven <see cref="JointTags"/> (<c>[previous, next]</c>): when any is
+    /// non-zero the head decodes its three roles as one chain, so that no two roles mark the same
+    /// token and the roles' order is scored, instead of one chain per role (format version 7;
+    /// zeros in older heads).
+    /// </summary>
+    public float[] JointTransitions { get; init; } = new float[JointTags.TransitionCount];
+
+    /// <summary>True when the head decodes its roles as one chain (<see cref="JointTransitions"/>).</summary>
+    public bool IsJoint => JointTransitions.Any(t => t != 0);
 
     /// <summary>Encoder layers fine-tuned with this head, which replace the pretrained ones; empty for a head over the frozen encoder.</summary>
     internal IReadOnlyList<(int Layer, LayerWeights Weights)> Tuned { get; init; } = Array.Empty<(int, LayerWeights)>();
@@ -348,6 +372,32 @@ public sealed class AccurateHead
     /// <summary>Best tags of <paramref name="role"/> under this head's begin bias and transitions.</summary>
     internal byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role) => Decode(scores, tokenCount, role, BeginBias[role], Transitions);
 
+    /// <summary>Each role's tags under this head's begin biases: one joint chain when <see cref="IsJoint"/>, else a chain per role.</summary>
+    internal byte[][] DecodeRoles(ReadOnlySpan<float> scores, int tokenCount)
+    {
+        if (IsJoint)
+        {
+            return DecodeJoint(scores, tokenCount, BeginBias, JointTransitions);
+        }
+
+        var roles = new byte[Roles.Count][];
+        for (int r = 0; r < Roles.Count; r++)
+        {
+            roles[r] = Decode(scores, tokenCount, r);
+        }
+
+        return roles;
+    }
+
+    /// <summary>Each role's tags from the best joint tag sequence under <paramref name="beginBias"/> and <paramref name="jointTransitions"/>.</summary>
+    internal static byte[][] DecodeJoint(ReadOnlySpan<float> scores, int tokenCount, ReadOnlySpan<float> beginBias, ReadOnlySpan<float> jointTransitions)
+    {
+        Span<float> a = stackalloc float[JointTags.TransitionCount];
+        JointTags.Matrix(jointTransitions, a);
+        var emissions = JointTags.Emissions(scores, tokenCount, beginBias);
+        return JointTags.Split(Crf.Viterbi(emissions, a, JointTags.Count, tokenCount));
+    }
+
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -386,6 +436,11 @@ public sealed class AccurateHead
             w.Write(t);
         }
 
+        foreach (float t in JointTransitions)
+        {
+            w.Write(t);
+        }
+
         w.Write(Members.Count);
         foreach (var member in Members)
         {
@@ -408,7 +463,7 @@ public sealed class AccurateHead
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         int version = 0;
-        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or 4 or 5 or Version))
+        if (stream.Length < 16 || r.ReadUInt32() != Magic || (version = r.ReadInt32()) is not (2 or 3 or 4 or 5 or 6 or Version))
         {
             ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "not an accurate-mode head");
         }
@@ -456,7 +511,7 @@ public sealed class AccurateHead
             // Version 3 adds the fine-tuned encoder layers: a count, then per layer its index and its parameters as halves.
             int count = stream.Length >= body + 4 ? r.ReadInt32() : -1;
             long perLayer = 4 + 2L * LayerWeights.Sizes.Sum();
-            long biases = (version >= 4 ? 4L * Roles.Count : 0) + (version >= 5 ? 4L * TransitionCount : 0);
+            long biases = (version >= 4 ? 4L * Roles.Count : 0) + (version >= 5 ? 4L * TransitionCount : 0) + (version >= 7 ? 4L * JointTags.TransitionCount : 0);
             long end = body + 4 + count * perLayer + biases;
             if (count is < 0 or > MiniLmEncoder.LayerCount || (version >= 6 ? stream.Length < end + 4 : stream.Length != end))
             {
@@ -514,6 +569,20 @@ public sealed class AccurateHead
             }
         }
 
+        var joint = new float[JointTags.TransitionCount];
+        if (version >= 7)
+        {
+            // Version 7 adds the joint transitions after the role transitions.
+            for (int i = 0; i < joint.Length; i++)
+            {
+                joint[i] = r.ReadSingle();
+                if (!float.IsFinite(joint[i]))
+                {
+                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "bad transition score");
+                }
+            }
+        }
+
         var members = new List<AccurateHead>();
         if (version >= 6)
         {
@@ -541,6 +610,6 @@ public sealed class AccurateHead
             }
         }
 
-        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias, Transitions = transitions, Members = members };
+        return new AccurateHead(layers, hidden, w1, b1, w2, b2) { Tuned = tuned, BeginBias = beginBias, Transitions = transitions, JointTransitions = joint, Members = members };
     }
 }

@@ -38,68 +38,79 @@ internal static class Crf
     /// <exception cref="ArgumentException">The gold sequence puts an I after an O.</exception>
     public static double Gradient(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<byte> gold, Span<float> dEmissions, Span<float> dTransitions)
     {
-        int n = gold.Length;
         Span<float> a = stackalloc float[Tags * Tags];
         Matrix(transitions, a);
-        var alpha = new double[n * Tags];
-        var beta = new double[n * Tags];
-        Span<double> terms = stackalloc double[Tags];
-        for (int k = 0; k < Tags; k++)
+        return Gradient(emissions, a, Tags, gold, dEmissions, dTransitions);
+    }
+
+    /// <summary>
+    /// The same over any tag set: <paramref name="a"/> is the <c>[previous, next]</c> matrix of
+    /// <paramref name="tags"/> × <paramref name="tags"/> scores, forbidden moves negative infinity,
+    /// and tag 0 (O) stands before the first token.
+    /// </summary>
+    /// <exception cref="ArgumentException">The gold sequence makes a forbidden move.</exception>
+    public static double Gradient(ReadOnlySpan<float> emissions, ReadOnlySpan<float> a, int tags, ReadOnlySpan<byte> gold, Span<float> dEmissions, Span<float> dTransitions)
+    {
+        int n = gold.Length;
+        var alpha = new double[n * tags];
+        var beta = new double[n * tags];
+        Span<double> terms = stackalloc double[tags];
+        for (int k = 0; k < tags; k++)
         {
-            alpha[k] = emissions[k] + a[(Roles.O * Tags) + k];
+            alpha[k] = emissions[k] + a[(Roles.O * tags) + k];
         }
 
         for (int t = 1; t < n; t++)
         {
-            for (int k = 0; k < Tags; k++)
+            for (int k = 0; k < tags; k++)
             {
-                for (int j = 0; j < Tags; j++)
+                for (int j = 0; j < tags; j++)
                 {
-                    terms[j] = alpha[(t - 1) * Tags + j] + a[(j * Tags) + k];
+                    terms[j] = alpha[(t - 1) * tags + j] + a[(j * tags) + k];
                 }
 
-                alpha[t * Tags + k] = LogSumExp(terms) + emissions[t * Tags + k];
+                alpha[t * tags + k] = LogSumExp(terms) + emissions[t * tags + k];
             }
         }
 
         // beta[t, k]: log-sum of the scores of everything after token t given tag k at t.
         for (int t = n - 2; t >= 0; t--)
         {
-            for (int k = 0; k < Tags; k++)
+            for (int k = 0; k < tags; k++)
             {
-                for (int j = 0; j < Tags; j++)
+                for (int j = 0; j < tags; j++)
                 {
-                    terms[j] = a[(k * Tags) + j] + emissions[(t + 1) * Tags + j] + beta[(t + 1) * Tags + j];
+                    terms[j] = a[(k * tags) + j] + emissions[(t + 1) * tags + j] + beta[(t + 1) * tags + j];
                 }
 
-                beta[t * Tags + k] = LogSumExp(terms);
+                beta[t * tags + k] = LogSumExp(terms);
             }
         }
 
-        double logZ = LogSumExp(alpha.AsSpan((n - 1) * Tags, Tags));
+        double logZ = LogSumExp(alpha.AsSpan((n - 1) * tags, tags));
         double goldScore = 0;
         for (int t = 0; t < n; t++)
         {
             int prev = t == 0 ? Roles.O : gold[t - 1];
-            float step = a[(prev * Tags) + gold[t]];
+            float step = a[(prev * tags) + gold[t]];
             if (float.IsNegativeInfinity(step))
             {
-                throw new ArgumentException("the gold tags put an I after an O", nameof(gold));
+                throw new ArgumentException("the gold tags make a forbidden move", nameof(gold));
             }
 
-            goldScore += emissions[t * Tags + gold[t]] + step;
-            dTransitions[(prev * Tags) + gold[t]] -= 1;
+            goldScore += emissions[t * tags + gold[t]] + step;
+            dTransitions[(prev * tags) + gold[t]] -= 1;
         }
 
         for (int t = 0; t < n; t++)
         {
-            for (int k = 0; k < Tags; k++)
+            for (int k = 0; k < tags; k++)
             {
-                double p = Math.Exp(alpha[t * Tags + k] + beta[t * Tags + k] - logZ);
-                dEmissions[t * Tags + k] = (float)p - (gold[t] == k ? 1 : 0);
+                double p = Math.Exp(alpha[t * tags + k] + beta[t * tags + k] - logZ);
+                dEmissions[t * tags + k] = (float)p - (gold[t] == k ? 1 : 0);
                 if (t == 0)
                 {
-                    dTransitions[(Roles.O * Tags) + k] += (float)p;
+                    dTransitions[(Roles.O * tags) + k] += (float)p;
                 }
             }
 
@@ -108,20 +119,82 @@ internal static class Crf
                 continue;
             }
 
-            for (int j = 0; j < Tags; j++)
+            for (int j = 0; j < tags; j++)
             {
-                for (int k = 0; k < Tags; k++)
+                for (int k = 0; k < tags; k++)
                 {
-                    double score = alpha[(t - 1) * Tags + j] + a[(j * Tags) + k] + emissions[t * Tags + k] + beta[t * Tags + k] - logZ;
+                    double score = alpha[(t - 1) * tags + j] + a[(j * tags) + k] + emissions[t * tags + k] + beta[t * tags + k] - logZ;
                     if (!double.IsNegativeInfinity(score))
                     {
-                        dTransitions[(j * Tags) + k] += (float)Math.Exp(score);
+                        dTransitions[(j * tags) + k] += (float)Math.Exp(score);
                     }
                 }
             }
         }
 
         return logZ - goldScore;
+    }
+
+    /// <summary>
+    /// Best tag sequence under <paramref name="emissions"/> (<c>[n, tags]</c>) and the
+    /// <c>[previous, next]</c> matrix <paramref name="a"/> (forbidden moves negative infinity;
+    /// tag 0 stands before the first token).
+    /// </summary>
+    public static byte[] Viterbi(ReadOnlySpan<float> emissions, ReadOnlySpan<float> a, int tags, int n)
+    {
+        var best = new byte[n];
+        if (n == 0)
+        {
+            return best;
+        }
+
+        var back = new byte[n * tags];
+        Span<float> prev = stackalloc float[tags];
+        Span<float> cur = stackalloc float[tags];
+        for (int k = 0; k < tags; k++)
+        {
+            prev[k] = emissions[k] + a[k];
+        }
+
+        for (int t = 1; t < n; t++)
+        {
+            for (int k = 0; k < tags; k++)
+            {
+                float top = float.NegativeInfinity;
+                byte arg = 0;
+                for (byte j = 0; j < tags; j++)
+                {
+                    float v = prev[j] + a[(j * tags) + k];
+                    if (v > top)
+                    {
+                        top = v;
+                        arg = j;
+                    }
+                }
+
+                cur[k] = top + emissions[t * tags + k];
+                back[t * tags + k] = arg;
+            }
+
+            cur.CopyTo(prev);
+        }
+
+        byte last = 0;
+        for (byte k = 1; k < tags; k++)
+        {
+            if (prev[k] > prev[last])
+            {
+                last = k;
+            }
+        }
+
+        for (int t = n - 1; t >= 0; t--)
+        {
+            best[t] = last;
+            last = back[t * tags + last];
+        }
+
+        return best;
     }
 
     private static double LogSumExp(ReadOnlySpan<double> values)

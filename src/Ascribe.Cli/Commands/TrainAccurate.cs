@@ -91,6 +91,12 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
+        if (settings.Joint && !settings.Crf && settings.Iterations != 0)
+        {
+            services.Fail("--joint trains one CRF over the joint tags: it needs --crf (or --iterations 0 --start to decode a head's roles as one chain)");
+            return ExitCodes.Usage;
+        }
+
         Accurate.Head.AccurateHead? start = null;
         try
         {
@@ -129,6 +135,7 @@ internal static class TrainAccurate
             EncoderDropout = settings.EncoderDropout ?? 0,
             EpochFiles = settings.EpochFiles,
             Crf = settings.Crf,
+            Joint = settings.Joint,
             NewHead = settings.NewHead,
             LearningRate = settings.LearningRate ?? 1e-3f,
             Dropout = settings.Dropout ?? 0.2f,

@@ -84,6 +84,10 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate: train each role's tags as a linear-chain CRF over whole documents (learning tag transitions) instead of with a softmax per token.")]
     public bool Crf { get; set; }
 
+    [CommandOption("--joint")]
+    [Description("accurate: with --crf, train the three roles as one CRF over seven joint tags (O and B/I of source, cue, content), learning how they follow each other, and decode them as one chain; with --iterations 0 --start, decode the start head's role chains as one chain.")]
+    public bool Joint { get; set; }
+
     [CommandOption("--hidden <N>")]
     [Description("accurate: hidden units of the head (default: 128); parser --neural: hidden units of the network (default: 200).")]
     public int? Hidden { get; set; }

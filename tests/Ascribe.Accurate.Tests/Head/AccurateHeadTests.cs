@@ -102,12 +102,12 @@ public sealed class AccurateHeadTests
     [Fact]
     public void Load_VersionTwoHead_StillLoadsWithoutTunedLayers()
     {
-        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases, version 5 the transitions, version 6 the ensemble members.
+        // Version 2 ended after the output bias; version 3 appends the tuned-layer count, version 4 the begin biases, version 5 the transitions, version 6 the ensemble members, version 7 the joint transitions.
         int d = 3 * (384 + TokenFlags.Count), h = 2;
         var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], Enumerable.Range(1, Roles.Outputs).Select(i => (float)i).ToArray());
         using var buffer = new MemoryStream();
         head.Save(buffer);
-        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count + 4 * AccurateHead.TransitionCount + 4)];
+        var bytes = buffer.ToArray()[..^(4 + 4 * Roles.Count + 4 * AccurateHead.TransitionCount + 4 * JointTags.TransitionCount + 4)];
         BitConverter.GetBytes(2).CopyTo(bytes, 4);
         var loaded = AccurateHead.Load(new MemoryStream(bytes), "v2.bin");
         Assert.Empty(loaded.Tuned);
@@ -124,7 +124,7 @@ public sealed class AccurateHeadTests
         buffer.Position = 0;
         Assert.Equal(head.BeginBias, AccurateHead.Load(buffer, "mem").BeginBias);
 
-        var bytes = buffer.ToArray()[..^(4 * Roles.Count + 4 * AccurateHead.TransitionCount + 4)];
+        var bytes = buffer.ToArray()[..^(4 * Roles.Count + 4 * AccurateHead.TransitionCount + 4 * JointTags.TransitionCount + 4)];
         BitConverter.GetBytes(3).CopyTo(bytes, 4);
         Assert.Equal(new float[Roles.Count], AccurateHead.Load(new MemoryStream(bytes), "v3.bin").BeginBias);
     }
@@ -143,7 +143,7 @@ public sealed class AccurateHeadTests
         Assert.Equal(transitions, loaded.Transitions);
         Assert.Equal(head.BeginBias, loaded.BeginBias);
 
-        var bytes = buffer.ToArray()[..^(4 * AccurateHead.TransitionCount + 4)];
+        var bytes = buffer.ToArray()[..^(4 * (AccurateHead.TransitionCount + JointTags.TransitionCount) + 4)];
         BitConverter.GetBytes(4).CopyTo(bytes, 4);
         var v4 = AccurateHead.Load(new MemoryStream(bytes), "v4.bin");
         Assert.Equal(new float[AccurateHead.TransitionCount], v4.Transitions);
@@ -251,7 +251,7 @@ public sealed class AccurateHeadTests
         // A version-5 file, which ends after the transitions, loads as a single head.
         var bytes = buffer.ToArray();
         int memberBytes = 4 + ensemble.Members.Sum(m => 4 + 4 * (m.W1.Length + m.B1.Length + m.W2.Length + m.B2.Length));
-        var single = bytes[..^memberBytes];
+        var single = bytes[..^(memberBytes + (4 * JointTags.TransitionCount))];
         BitConverter.GetBytes(5).CopyTo(single, 4);
         Assert.Empty(AccurateHead.Load(new MemoryStream(single), "v5.bin").Members);
 
@@ -403,6 +403,108 @@ public sealed class AccurateHeadTests
         {
             Assert.Equal(Enumerable.Range(0, n).Select(t => tags[t * Roles.Count + r]), head.Decode(scores, n, r));
         }
+    }
+
+    [Fact]
+    public void HeadStep_JointSequence_LearnsTheGoldTagsAsOneChain()
+    {
+        var (example, floats) = CrfExample();
+        int n = example.Doc.TokenCount;
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 4, Crf = true, Joint = true };
+        var head = HeadTrainer.NewHead(options, new Random(1));
+        var step = new HeadTrainer.HeadStep(head, options, new Random(2));
+        var dVectors = new float[floats.Length];
+        double first = step.Sequence(floats, example, dVectors);
+        Assert.Contains(dVectors, g => g != 0);
+        double last = first;
+        for (int i = 0; i < 60; i++)
+        {
+            last = step.Sequence(floats, example, default);
+        }
+
+        Assert.True(last < first / 10, $"loss {first} -> {last}");
+        Assert.True(head.IsJoint);
+        Assert.False(head.IsCrf);
+        // Moves no span allows keep a zero score: decoding forbids them anyway.
+        Assert.Equal(0, head.JointTransitions[0 * JointTags.Count + JointTags.Of(Roles.Content, Roles.I)]);
+        // The source-to-cue move of the gold is learned as likelier than the source-to-content one.
+        byte source = JointTags.Of(Roles.Source, Roles.B);
+        Assert.True(head.JointTransitions[source * JointTags.Count + JointTags.Of(Roles.Cue, Roles.B)] > head.JointTransitions[source * JointTags.Count + JointTags.Of(Roles.Content, Roles.B)]);
+        var roles = head.DecodeRoles(head.Score(floats, example.Flags, n), n);
+        for (int r = 0; r < Roles.Count; r++)
+        {
+            Assert.Equal(Enumerable.Range(0, n).Select(t => example.Tags[t * Roles.Count + r]), roles[r]);
+        }
+    }
+
+    [Fact]
+    public void Train_JointCrf_CalibratesAndKeepsAJointHead()
+    {
+        var (example, _) = CrfExample();
+        var log = new List<string>();
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 1, LearningRate = 1e-2f, Epochs = 20, Crf = true, Joint = true };
+        var (head, f1) = new HeadTrainer(options, log.Add).Train(new() { example }, new() { example });
+        Assert.True(head.IsJoint);
+        Assert.Contains(log, line => line.Contains("joint begin biases", StringComparison.Ordinal));
+        Assert.Equal(new[] { 100.0, 100.0, 100.0 }, f1.Select(x => Math.Round(x, 6)));
+        Assert.Equal(f1, HeadTrainer.Evaluate(head, new() { example }));
+    }
+
+    [Fact]
+    public void Train_JointWithoutEpochs_DecodesTheStartHeadsRoleChainsAsOne()
+    {
+        var (example, _) = CrfExample();
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 1, LearningRate = 1e-2f, Epochs = 20, Crf = true };
+        var (roleHead, roleF1) = new HeadTrainer(options, _ => { }).Train(new() { example }, new() { example });
+        Assert.False(roleHead.IsJoint);
+        var (joint, f1) = new HeadTrainer(options with { Start = roleHead, Epochs = 0, Joint = true }, _ => { }).Train(new() { example }, new() { example });
+        Assert.True(joint.IsJoint);
+        Assert.Equal(JointTags.Compose(roleHead.Transitions), joint.JointTransitions);
+        Assert.Equal(roleF1, f1);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTripsJointTransitions_AndVersionSixLoadsWithout()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var joint = Enumerable.Range(0, JointTags.TransitionCount).Select(i => (i % 7) * 0.25f - 1).ToArray();
+        var head = new AccurateHead(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs]) { JointTransitions = joint };
+        using var buffer = new MemoryStream();
+        head.Save(buffer);
+        buffer.Position = 0;
+        var loaded = AccurateHead.Load(buffer, "mem");
+        Assert.Equal(joint, loaded.JointTransitions);
+        Assert.True(loaded.IsJoint);
+
+        // A version-6 file has no joint transitions before its member count.
+        var bytes = buffer.ToArray();
+        var v6 = bytes[..^(4 * JointTags.TransitionCount + 4)].Concat(bytes[^4..]).ToArray();
+        BitConverter.GetBytes(6).CopyTo(v6, 4);
+        Assert.False(AccurateHead.Load(new MemoryStream(v6), "v6.bin").IsJoint);
+    }
+
+    [Fact]
+    public void Ensemble_WithAJointHead_DecodesAsOneChain_ComposingTheOthersRoleTransitions()
+    {
+        int d = 3 * (384 + TokenFlags.Count), h = 2;
+        var roles = Enumerable.Range(0, AccurateHead.TransitionCount).Select(i => (i % 5) * 0.5f - 1).ToArray();
+        var joint = Enumerable.Range(0, JointTags.TransitionCount).Select(i => (i % 3) * 0.5f).ToArray();
+        AccurateHead Make(float[]? transitions = null, float[]? jointTransitions = null) =>
+            new(new[] { 5 }, h, new float[h * d], new float[h], new float[Roles.Outputs * h], new float[Roles.Outputs])
+            {
+                Transitions = transitions ?? new float[AccurateHead.TransitionCount],
+                JointTransitions = jointTransitions ?? new float[JointTags.TransitionCount],
+            };
+        var ensemble = AccurateHead.Ensemble(new[] { Make(transitions: roles), Make(jointTransitions: joint) });
+        var composed = JointTags.Compose(roles);
+        Assert.True(ensemble.IsJoint);
+        for (int i = 0; i < JointTags.TransitionCount; i++)
+        {
+            Assert.Equal((composed[i] + joint[i]) / 2, ensemble.JointTransitions[i], 5);
+        }
+
+        // Heads of role chains alone ensemble as before.
+        Assert.False(AccurateHead.Ensemble(new[] { Make(), Make() }).IsJoint);
     }
 
     [Fact]
