@@ -249,13 +249,18 @@ public sealed class AccurateModeTests
         string head = Path.Combine(Path.GetTempPath(), $"ascribe-joint-{Guid.NewGuid():N}.bin");
         try
         {
-            var train = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head, "--iterations", "1", "--hidden", "16", "--crf", "--joint");
+            var train = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head, "--iterations", "1", "--hidden", "16", "--crf", "--joint", "--ignore-fast-marks");
             Assert.True(train.ExitCode == 0, train.Error);
             Assert.Contains("joint begin biases", train.Error, StringComparison.Ordinal);
 
             var analyze = CliRunner.Run("analyze", CliRunner.Data("putin-inner-circle.txt"), "--model", "accurate", "--head", head, "--format", "json");
             Assert.True(analyze.ExitCode == 0, analyze.Error);
             Assert.Contains("\"attributions\"", analyze.Out, StringComparison.Ordinal);
+
+            // A head ignoring the fast extractor's marks is a new head: continuing one is refused.
+            var ignoring = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".never", "--iterations", "1", "--crf", "--start", head, "--ignore-fast-marks");
+            Assert.Equal(2, ignoring.ExitCode);
+            Assert.Contains("--new-head", ignoring.Error, StringComparison.Ordinal);
 
             // --joint trains with the CRF loss, so it needs --crf.
             var refused = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".never", "--iterations", "1", "--joint");

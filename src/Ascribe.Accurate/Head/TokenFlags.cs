@@ -12,6 +12,9 @@ internal static class TokenFlags
 {
     public const int Count = 26;
 
+    /// <summary>The fast extractor's marks: begin and inside of its sources, cues and contents, at flags 3 to 8.</summary>
+    public const int FastMarksStart = 3, FastMarksCount = 6;
+
     /// <summary>Row <c>t</c> of the result is <c>[t * Count, (t + 1) * Count)</c>.</summary>
     public static float[] Compute(Document doc)
     {

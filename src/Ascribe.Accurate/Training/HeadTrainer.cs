@@ -50,6 +50,13 @@ public sealed record HeadTrainingOptions
     /// <summary>With <see cref="Start"/> and no <see cref="TuneLayers"/>: train a new head from random weights over the start head's tuned encoder (a member for an ensemble) instead of continuing its head.</summary>
     public bool NewHead { get; init; }
 
+    /// <summary>
+    /// A new head that does not read the fast extractor's marks (<see cref="TokenFlags.FastMarksStart"/>):
+    /// their input weights start and stay zero, so the head errs apart from the heads stacked on
+    /// the fast extractor, as an ensemble member should.
+    /// </summary>
+    public bool IgnoreFastMarks { get; init; }
+
     /// <summary>Begin biases (source, cue, content) to keep instead of calibrating each role's on dev; null = calibrate.</summary>
     public float[]? BeginBiases { get; init; }
 }
@@ -178,6 +185,18 @@ public sealed class HeadTrainer
         for (int i = 0; i < w2.Length; i++)
         {
             w2[i] = Gaussian(rng) * s2;
+        }
+
+        if (options.IgnoreFastMarks)
+        {
+            int per = d / (2 * AccurateHead.Context + 1), flags = per - TokenFlags.Count;
+            for (int j = 0; j < h; j++)
+            {
+                for (int k = 0; k < 2 * AccurateHead.Context + 1; k++)
+                {
+                    w1.AsSpan((j * d) + (k * per) + flags + TokenFlags.FastMarksStart, TokenFlags.FastMarksCount).Clear();
+                }
+            }
         }
 
         return new AccurateHead(options.Layers, h, w1, new float[h], w2, new float[o]);
@@ -514,13 +533,26 @@ public sealed class HeadTrainer
             return loss;
         }
 
+        /// <summary>Token <paramref name="t"/>'s input row into <c>_x</c>, without the fast extractor's marks when the head ignores them (so their weights get no gradient).</summary>
+        private void Input(ReadOnlySpan<float> vectors, Example ex, int t)
+        {
+            _head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
+            if (_options.IgnoreFastMarks)
+            {
+                for (int k = 0; k < (2 * AccurateHead.Context) + 1; k++)
+                {
+                    _x.AsSpan((k * _head.PerToken) + _head.EncoderDim + TokenFlags.FastMarksStart, TokenFlags.FastMarksCount).Clear();
+                }
+            }
+        }
+
         /// <summary>Token <paramref name="t"/>'s hidden layer after dropout (kept units scaled up) and its logits on it.</summary>
         private void Forward(ReadOnlySpan<float> vectors, Example ex, int t, Span<float> hidden, Span<bool> keep, Span<float> logits)
         {
             var head = _head;
             int h = head.Hidden;
             float dropout = _options.Dropout;
-            head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
+            Input(vectors, ex, t);
             head.Forward(_x, hidden, logits);
             for (int j = 0; j < h; j++)
             {
@@ -541,7 +573,7 @@ public sealed class HeadTrainer
             var head = _head;
             int h = head.Hidden, o = Roles.Outputs, d = head.InputDim;
             float dropout = _options.Dropout;
-            head.Input(vectors, ex.Flags, ex.Doc.TokenCount, t, _x);
+            Input(vectors, ex, t);
             Array.Clear(_dh);
             for (int k = 0; k < o; k++)
             {

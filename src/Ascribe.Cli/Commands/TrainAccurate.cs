@@ -91,6 +91,12 @@ internal static class TrainAccurate
             return ExitCodes.Usage;
         }
 
+        if (settings.IgnoreFastMarks && settings.Start is not null && !settings.NewHead)
+        {
+            services.Fail("--ignore-fast-marks trains a new head: leave out --start, or add --new-head");
+            return ExitCodes.Usage;
+        }
+
         if (settings.Joint && !settings.Crf && settings.Iterations != 0)
         {
             services.Fail("--joint trains one CRF over the joint tags: it needs --crf (or --iterations 0 --start to decode a head's roles as one chain)");
@@ -136,6 +142,7 @@ internal static class TrainAccurate
             EpochFiles = settings.EpochFiles,
             Crf = settings.Crf,
             Joint = settings.Joint,
+            IgnoreFastMarks = settings.IgnoreFastMarks,
             NewHead = settings.NewHead,
             LearningRate = settings.LearningRate ?? 1e-3f,
             Dropout = settings.Dropout ?? 0.2f,

@@ -84,6 +84,10 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate: train each role's tags as a linear-chain CRF over whole documents (learning tag transitions) instead of with a softmax per token.")]
     public bool Crf { get; set; }
 
+    [CommandOption("--ignore-fast-marks")]
+    [Description("accurate: a new head (no --start, or --new-head) that does not read the fast extractor's marks, so that it errs apart from the heads stacked on them (an ensemble member).")]
+    public bool IgnoreFastMarks { get; set; }
+
     [CommandOption("--joint")]
     [Description("accurate: with --crf, train the three roles as one CRF over seven joint tags (O and B/I of source, cue, content), learning how they follow each other, and decode them as one chain; with --iterations 0 --start, decode the start head's role chains as one chain.")]
     public bool Joint { get; set; }

@@ -438,6 +438,43 @@ public sealed class AccurateHeadTests
     }
 
     [Fact]
+    public void HeadStep_IgnoringFastMarks_LeavesTheirWeightsZero_SoTheMarksChangeNothing()
+    {
+        var (example, floats) = CrfExample();
+        int n = example.Doc.TokenCount;
+        var options = new HeadTrainingOptions { Hidden = 16, Dropout = 0, BatchSize = 4, Crf = true, IgnoreFastMarks = true };
+        var head = HeadTrainer.NewHead(options, new Random(1));
+        var flags = new float[n * TokenFlags.Count];
+        for (int t = 0; t < n; t++)
+        {
+            // The fast extractor's marks say the opposite of the gold: every token a source.
+            flags[t * TokenFlags.Count + TokenFlags.FastMarksStart + (t == 0 ? 0 : 1)] = 1;
+            flags[t * TokenFlags.Count + 2] = t == n - 1 ? 1 : 0;
+        }
+
+        var marked = example with { Flags = flags };
+        var step = new HeadTrainer.HeadStep(head, options, new Random(2));
+        var w1 = (float[])head.W1.Clone();
+        for (int i = 0; i < 20; i++)
+        {
+            step.Sequence(floats, marked, default);
+        }
+
+        int per = head.PerToken, fast = head.EncoderDim + TokenFlags.FastMarksStart;
+        for (int j = 0; j < head.Hidden; j++)
+        {
+            for (int k = 0; k < 3; k++)
+            {
+                Assert.All(head.W1.AsSpan(j * head.InputDim + k * per + fast, TokenFlags.FastMarksCount).ToArray(), w => Assert.Equal(0, w));
+            }
+        }
+
+        Assert.NotEqual(w1, head.W1);
+        var unmarked = flags.Select((f, i) => i % TokenFlags.Count is >= TokenFlags.FastMarksStart and < TokenFlags.FastMarksStart + TokenFlags.FastMarksCount ? 0 : f).ToArray();
+        Assert.Equal(head.Score(floats, unmarked, n), head.Score(floats, flags, n));
+    }
+
+    [Fact]
     public void Train_JointCrf_CalibratesAndKeepsAJointHead()
     {
         var (example, _) = CrfExample();
