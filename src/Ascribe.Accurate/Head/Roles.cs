@@ -1,8 +1,9 @@
 namespace Ascribe.Accurate.Head;
 
 /// <summary>
-/// The head tags each token three times, once per role, with O/B/I. Roles are tagged
-/// independently because they nest: a source or cue often lies inside another attribution's content.
+/// The head scores each token three times, once per role, with O/B/I. A head decodes the roles
+/// as one chain of <see cref="JointTags"/> (no two roles mark a token, and their order is scored)
+/// or, if trained that way, one chain per role, flattened afterwards.
 /// </summary>
 internal static class Roles
 {
