@@ -20,6 +20,9 @@ public sealed class ModelsCommandTests
         }
 
         Assert.Contains("dependency labels", models["parser"].GetProperty("holds").GetString(), StringComparison.Ordinal);
+        string head = models["accurate head"].GetProperty("holds").GetString()!;
+        Assert.Contains("an ensemble of 5 heads", head, StringComparison.Ordinal);
+        Assert.Contains("joint role tags", head, StringComparison.Ordinal);
         string record = json.RootElement.GetProperty("attribution_record").GetString()!;
         Assert.Contains("ascribe train attribution", record, StringComparison.Ordinal);
         Assert.Contains("features version", record, StringComparison.Ordinal);

@@ -104,7 +104,11 @@ public sealed class ModelsCommand : Command<ModelsSettings>
                 holds += string.Create(CultureInfo.InvariantCulture, $", begin biases {string.Join(" / ", head.BeginBias.Select(b => b.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))} (source / cue / content)");
             }
 
-            if (head.IsCrf)
+            if (head.IsJoint)
+            {
+                holds += ", decoded as one CRF chain of joint role tags";
+            }
+            else if (head.IsCrf)
             {
                 holds += ", CRF tag transitions";
             }
