@@ -8,8 +8,10 @@ namespace Ascribe.Accurate.Head;
 /// A one-hidden-layer network over a token's window of three encoder vectors and flags
 /// (<see cref="TokenFlags"/>), with three O/B/I outputs per token, one set per role, decoded by a
 /// Viterbi pass per role over the tag scores and the role's <see cref="Transitions"/> (I never
-/// follows O) after adding its <see cref="BeginBias"/> to the B scores. A head trained with the
-/// per-token softmax has zero transitions; one trained as a linear-chain CRF has learned ones.
+/// follows O) after adding its <see cref="BeginBias"/> to the B scores, or, when it has
+/// <see cref="JointTransitions"/>, by one Viterbi pass over the seven <see cref="JointTags"/>. A
+/// head trained with the per-token softmax has zero transitions; one trained as a linear-chain
+/// CRF has learned ones.
 /// Immutable after loading; thread-safe.
 /// </summary>
 public sealed class AccurateHead

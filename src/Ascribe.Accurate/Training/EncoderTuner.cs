@@ -75,6 +75,7 @@ internal sealed class EncoderTuner
             // A head of role chains starts joint training from their composition.
             JointTags.Compose(head.Transitions).CopyTo(head.JointTransitions, 0);
         }
+
         var step = new HeadTrainer.HeadStep(head, _options, rng);
         int first = FirstTuned(_options);
         var tuned = Enumerable.Range(first, _options.TuneLayers).Select(l => LayerWeights.Read(model, l)).ToArray();

@@ -211,7 +211,7 @@ public sealed class HeadTrainer
         bool continues = _options.Start is not null && !_options.NewHead;
         if (_options.Joint && !head.IsJoint)
         {
-            // A head of role chains starts joint decoding from their composition.
+            // A head of role chains starts joint training, or decoding, from their composition.
             JointTags.Compose(head.Transitions).CopyTo(head.JointTransitions, 0);
         }
 
@@ -436,9 +436,10 @@ public sealed class HeadTrainer
         /// One document as a linear-chain CRF per role: the tag scores of every token (with
         /// dropout) and the role's transitions score each tag sequence; the loss is the negative
         /// log-likelihood of the gold sequence, whose gradient is each tag's marginal probability
-        /// (forward-backward) minus its gold indicator.
+        /// (forward-backward) minus its gold indicator. With <see cref="HeadTrainingOptions.Joint"/>,
+        /// one CRF over the joint tags instead (<see cref="JointSequence"/>).
         /// </summary>
-        /// <returns>The document's loss (summed over the three roles).</returns>
+        /// <returns>The document's loss (summed over the three roles, or the joint chain's).</returns>
         public double Sequence(ReadOnlySpan<float> vectors, Example ex, Span<float> dVectors)
         {
             int n = ex.Doc.TokenCount, h = _head.Hidden, o = Roles.Outputs;
