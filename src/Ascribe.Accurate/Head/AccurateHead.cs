@@ -557,33 +557,20 @@ public sealed class AccurateHead
             }
         }
 
-        var transitions = new float[TransitionCount];
-        if (version >= 5)
+        float[] ReadTransitions(int count)
         {
-            // Version 5 adds the CRF transitions after the begin biases.
-            for (int i = 0; i < transitions.Length; i++)
+            var scores = Read(count);
+            if (!scores.All(float.IsFinite))
             {
-                transitions[i] = r.ReadSingle();
-                if (!float.IsFinite(transitions[i]))
-                {
-                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "bad transition score");
-                }
+                ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "bad transition score");
             }
+
+            return scores;
         }
 
-        var joint = new float[JointTags.TransitionCount];
-        if (version >= 7)
-        {
-            // Version 7 adds the joint transitions after the role transitions.
-            for (int i = 0; i < joint.Length; i++)
-            {
-                joint[i] = r.ReadSingle();
-                if (!float.IsFinite(joint[i]))
-                {
-                    ThrowHelper.Throw(ErrorCodes.ModelCorrupt, name, "bad transition score");
-                }
-            }
-        }
+        // Version 5 adds the CRF transitions after the begin biases, version 7 the joint transitions after them.
+        var transitions = version >= 5 ? ReadTransitions(TransitionCount) : new float[TransitionCount];
+        var joint = version >= 7 ? ReadTransitions(JointTags.TransitionCount) : new float[JointTags.TransitionCount];
 
         var members = new List<AccurateHead>();
         if (version >= 6)
