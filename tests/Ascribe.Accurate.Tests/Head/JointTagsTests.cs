@@ -143,6 +143,14 @@ public sealed class JointTagsTests
     }
 
     [Fact]
+    public void DecodeJoint_OfNoTokens_IsThreeEmptyRoles()
+    {
+        var roles = AccurateHead.DecodeJoint(Array.Empty<float>(), 0, new float[Roles.Count], JointTags.Compose(new float[AccurateHead.TransitionCount]));
+        Assert.Equal(Roles.Count, roles.Length);
+        Assert.All(roles, Assert.Empty);
+    }
+
+    [Fact]
     public void Matrix_ForbidsAnIThatDoesNotContinueItsRole()
     {
         var a = new float[JointTags.TransitionCount];
