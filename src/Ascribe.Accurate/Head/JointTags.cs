@@ -12,8 +12,6 @@ internal static class JointTags
 {
     public const int Count = 7;
 
-    private static readonly float[] TrialI = (Environment.GetEnvironmentVariable("ASCRIBE_IBIAS") ?? "0,0,0").Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-
     /// <summary>Entries of a joint transition matrix, <c>[previous, next]</c>.</summary>
     public const int TransitionCount = Count * Count;
 
@@ -93,7 +91,7 @@ internal static class JointTags
             {
                 float rest = allO - s[r * 3];
                 e[(t * Count) + 1 + (2 * r)] = rest + s[(r * 3) + Roles.B] + (beginBias.IsEmpty ? 0 : beginBias[r]);
-                e[(t * Count) + 2 + (2 * r)] = rest + s[(r * 3) + Roles.I] + TrialI[r];
+                e[(t * Count) + 2 + (2 * r)] = rest + s[(r * 3) + Roles.I];
             }
         }
 
