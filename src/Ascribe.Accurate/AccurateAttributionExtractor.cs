@@ -70,11 +70,11 @@ public sealed class AccurateAttributionExtractor : IPipelineComponent
         for (int t = 0; t < tokenCount; t++)
         {
             int kind = 0, role = -1;
-            foreach (var (r, k) in new[] { (Roles.Cue, 2), (Roles.Source, 1), (Roles.Content, 3) })
+            foreach (int r in Roles.Priority)
             {
                 if (roles[r][t] != Roles.O)
                 {
-                    kind = k;
+                    kind = r switch { Roles.Source => 1, Roles.Cue => 2, _ => 3 };
                     role = r;
                     break;
                 }

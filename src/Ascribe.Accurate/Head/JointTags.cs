@@ -109,7 +109,7 @@ internal static class JointTags
         for (int t = 0; t < n; t++)
         {
             byte j = 0;
-            foreach (int r in new[] { Roles.Cue, Roles.Source, Roles.Content })
+            foreach (int r in Roles.Priority)
             {
                 byte tag = roleTags[(t * Roles.Count) + r];
                 if (tag != Roles.O)

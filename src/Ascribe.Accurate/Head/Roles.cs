@@ -20,4 +20,7 @@ internal static class Roles
     public const int Outputs = Count * 3;
 
     public static readonly string[] Names = { "Source", "Cue", "Content" };
+
+    /// <summary>Which role a token keeps where roles overlap: a cue over a source, a source over content.</summary>
+    public static readonly int[] Priority = { Cue, Source, Content };
 }
