@@ -70,12 +70,7 @@ internal sealed class EncoderTuner
         CheckStart(_options);
         var rng = new Random(_options.Seed);
         var head = _options.Start?.Copy() ?? HeadTrainer.NewHead(_options, rng);
-        if (_options.Joint && !head.IsJoint)
-        {
-            // A head of role chains starts joint training from their composition.
-            JointTags.Compose(head.Transitions).CopyTo(head.JointTransitions, 0);
-        }
-
+        HeadTrainer.StartJoint(head, _options);
         var step = new HeadTrainer.HeadStep(head, _options, rng);
         int first = FirstTuned(_options);
         var tuned = Enumerable.Range(first, _options.TuneLayers).Select(l => LayerWeights.Read(model, l)).ToArray();

@@ -202,6 +202,15 @@ public sealed class HeadTrainer
         return new AccurateHead(options.Layers, h, w1, new float[h], w2, new float[o]);
     }
 
+    /// <summary>With <see cref="HeadTrainingOptions.Joint"/>, a head of role chains starts joint training, or decoding, from their composition.</summary>
+    internal static void StartJoint(AccurateHead head, HeadTrainingOptions options)
+    {
+        if (options.Joint && !head.IsJoint)
+        {
+            JointTags.Compose(head.Transitions).CopyTo(head.JointTransitions, 0);
+        }
+    }
+
     /// <returns>The head of the best epoch, its begin biases calibrated on dev, and its dev F1 per role.</returns>
     internal (AccurateHead Head, double[] DevF1) Train(List<Example> train, List<Example> dev)
     {
@@ -209,12 +218,7 @@ public sealed class HeadTrainer
         var head = _options.Start is not { } start ? NewHead(_options, rng)
             : _options.NewHead ? NewHead(_options, rng).Copy(start.Tuned) : start.Copy();
         bool continues = _options.Start is not null && !_options.NewHead;
-        if (_options.Joint && !head.IsJoint)
-        {
-            // A head of role chains starts joint training, or decoding, from their composition.
-            JointTags.Compose(head.Transitions).CopyTo(head.JointTransitions, 0);
-        }
-
+        StartJoint(head, _options);
         var step = new HeadStep(head, _options, rng);
         var order = new List<(int Doc, int Token)>();
         for (int i = 0; i < train.Count; i++)
