@@ -312,63 +312,16 @@ public sealed class AccurateHead
     /// </summary>
     internal static byte[] Decode(ReadOnlySpan<float> scores, int tokenCount, int role, float beginBias = 0, ReadOnlySpan<float> transitions = default)
     {
-        var tags = new byte[tokenCount];
-        if (tokenCount == 0)
-        {
-            return tags;
-        }
-
         Span<float> a = stackalloc float[9];
         Crf.Matrix(transitions.IsEmpty ? default : transitions.Slice(role * 9, 9), a);
-        var back = new byte[tokenCount * 3];
-        Span<float> prev = stackalloc float[3];
-        Span<float> cur = stackalloc float[3];
-        int off = role * 3;
-        for (int k = 0; k < 3; k++)
+        var emissions = new float[tokenCount * 3];
+        for (int t = 0; t < tokenCount; t++)
         {
-            prev[k] = scores[off + k] + a[(Roles.O * 3) + k] + (k == Roles.B ? beginBias : 0);
+            scores.Slice(t * Roles.Outputs + role * 3, 3).CopyTo(emissions.AsSpan(t * 3, 3));
+            emissions[t * 3 + Roles.B] += beginBias;
         }
 
-        for (int t = 1; t < tokenCount; t++)
-        {
-            var s = scores.Slice(t * Roles.Outputs + off, 3);
-            for (int k = 0; k < 3; k++)
-            {
-                float best = float.NegativeInfinity;
-                byte arg = 0;
-                for (byte j = 0; j < 3; j++)
-                {
-                    float v = prev[j] + a[(j * 3) + k];
-                    if (v > best)
-                    {
-                        best = v;
-                        arg = j;
-                    }
-                }
-
-                cur[k] = best + s[k] + (k == Roles.B ? beginBias : 0);
-                back[t * 3 + k] = arg;
-            }
-
-            cur.CopyTo(prev);
-        }
-
-        byte last = 0;
-        for (byte k = 1; k < 3; k++)
-        {
-            if (prev[k] > prev[last])
-            {
-                last = k;
-            }
-        }
-
-        for (int t = tokenCount - 1; t >= 0; t--)
-        {
-            tags[t] = last;
-            last = back[t * 3 + last];
-        }
-
-        return tags;
+        return Crf.Viterbi(emissions, a, 3, tokenCount);
     }
 
     /// <summary>Best tags of <paramref name="role"/> under this head's begin bias and transitions.</summary>
