@@ -751,24 +751,18 @@ public sealed class HeadTrainer
 
     private static double[] JointF1(List<(Example Example, float[] Scores)> scored, HashSet<(int, int)>[][] gold, float[] biases, float[] joint)
     {
-        var tp = new int[Roles.Count];
-        var fp = new int[Roles.Count];
-        var fn = new int[Roles.Count];
+        var counts = new SpanCounts[Roles.Count];
         for (int d = 0; d < scored.Count; d++)
         {
             var (ex, scores) = scored[d];
             var roles = AccurateHead.DecodeJoint(scores, ex.Doc.TokenCount, biases, joint);
             for (int r = 0; r < Roles.Count; r++)
             {
-                var pred = AccurateAttributionExtractor.Spans(roles[r]).ToHashSet();
-                int hit = pred.Count(gold[r][d].Contains);
-                tp[r] += hit;
-                fp[r] += pred.Count - hit;
-                fn[r] += gold[r][d].Count - hit;
+                counts[r].Add(roles[r], gold[r][d]);
             }
         }
 
-        return Enumerable.Range(0, Roles.Count).Select(r => tp[r] == 0 ? 0 : 200.0 * tp[r] / (2 * tp[r] + fp[r] + fn[r])).ToArray();
+        return counts.Select(c => c.F1).ToArray();
     }
 
     private static List<(Example Example, float[] Scores)> Score(AccurateHead head, List<Example> dev) => dev.Select(ex =>
@@ -792,18 +786,32 @@ public sealed class HeadTrainer
 
     private static double RoleF1(List<(Example Example, float[] Scores)> scored, HashSet<(int, int)>[] gold, int role, float bias, float[] transitions)
     {
-        int tp = 0, fp = 0, fn = 0;
+        var counts = default(SpanCounts);
         for (int d = 0; d < scored.Count; d++)
         {
             var (ex, scores) = scored[d];
-            var pred = AccurateAttributionExtractor.Spans(AccurateHead.Decode(scores, ex.Doc.TokenCount, role, bias, transitions)).ToHashSet();
-            int hit = pred.Count(gold[d].Contains);
-            tp += hit;
-            fp += pred.Count - hit;
-            fn += gold[d].Count - hit;
+            counts.Add(AccurateHead.Decode(scores, ex.Doc.TokenCount, role, bias, transitions), gold[d]);
         }
 
-        return tp == 0 ? 0 : 200.0 * tp / (2 * tp + fp + fn);
+        return counts.F1;
+    }
+
+    /// <summary>Exact-span matches of one role summed over documents.</summary>
+    private struct SpanCounts
+    {
+        private int _hit, _predicted, _gold;
+
+        /// <summary>Exact-span F1 in percent: twice the matches over predicted plus gold spans.</summary>
+        public readonly double F1 => _hit == 0 ? 0 : 200.0 * _hit / (_predicted + _gold);
+
+        /// <summary>Counts the spans of one document's decoded <paramref name="tags"/> against its <paramref name="gold"/> spans.</summary>
+        public void Add(byte[] tags, HashSet<(int, int)> gold)
+        {
+            var pred = AccurateAttributionExtractor.Spans(tags).ToHashSet();
+            _hit += pred.Count(gold.Contains);
+            _predicted += pred.Count;
+            _gold += gold.Count;
+        }
     }
 
     internal static float Gaussian(Random rng)
