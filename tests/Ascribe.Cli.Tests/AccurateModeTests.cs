@@ -161,6 +161,15 @@ public sealed class AccurateModeTests
             Assert.True(fresh.ExitCode == 0, fresh.Error);
             Assert.DoesNotContain("starting head", fresh.Error, StringComparison.Ordinal);
             Assert.Equal(new[] { 5 }, Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".n1.bin").TunedLayers);
+
+            // --all-annotations trains on every annotator's file of an article: more examples, same articles.
+            var files = Directory.GetFiles(Path.Combine(CliRunner.Data("polnear-mini"), "attributions"), "*.ann");
+            int articles = files.Select(f => Path.GetFileNameWithoutExtension(f)[..^5]).Distinct().Count();
+            var all = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".all", "--iterations", "1", "--hidden", "16", "--start", head, "--new-head", "--crf", "--all-annotations");
+            Assert.True(all.ExitCode == 0, all.Error);
+            Assert.Contains($"{files.Length} training annotations of {articles} articles", all.Error, StringComparison.Ordinal);
+            Assert.True(files.Length > articles);
+            Assert.True(TrainingTokens(all.Error) > TrainingTokens(fresh.Error), all.Error);
             var ensemble = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".ens", "--iterations", "0", "--start", head, "--members", head + ".n1.bin");
             Assert.True(ensemble.ExitCode == 0, ensemble.Error);
             Assert.Single(Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".ens").Members);
@@ -292,4 +301,7 @@ public sealed class AccurateModeTests
         Assert.Contains("--tune-layers", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(never));
     }
+
+    private static int TrainingTokens(string log) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(log, @"training on (\d+) tokens").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,9 +10,11 @@ public static class AccurateTraining
     /// <returns>Dev exact-span F1 per role (source, cue, content) on Ascribe tokens for the saved head.</returns>
     public static double[] Run(string dataDir, string devDir, string outPath, string cacheDir, HeadTrainingOptions options, Action<string> log)
     {
-        var train = GoldArticle.ReadFolder(dataDir);
+        var train = GoldArticle.ReadFolder(dataDir, options.AllAnnotations);
         var dev = GoldArticle.ReadFolder(devDir);
-        log($"{train.Count} training and {dev.Count} development articles");
+        log(options.AllAnnotations
+            ? $"{train.Count} training annotations of {train.Select(a => a.Id).Distinct().Count()} articles and {dev.Count} development articles"
+            : $"{train.Count} training and {dev.Count} development articles");
         if (options.Start is { Members.Count: > 0 } && (options.Epochs > 0 || options.TuneLayers > 0))
         {
             throw new ArgumentException("the --start head is an ensemble: train one of its heads further, or only calibrate it (--iterations 0 without --tune-layers)");
