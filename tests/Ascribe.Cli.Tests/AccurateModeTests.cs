@@ -162,10 +162,10 @@ public sealed class AccurateModeTests
             Assert.DoesNotContain("starting head", fresh.Error, StringComparison.Ordinal);
             Assert.Equal(new[] { 5 }, Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".n1.bin").TunedLayers);
 
-            // --all-annotations trains on every annotator's file of an article: more examples, same articles.
+            // --all-annotators trains on every annotator's file of an article: more examples, same articles.
             var files = Directory.GetFiles(Path.Combine(CliRunner.Data("polnear-mini"), "attributions"), "*.ann");
             int articles = files.Select(f => Path.GetFileNameWithoutExtension(f)[..^5]).Distinct().Count();
-            var all = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".all", "--iterations", "1", "--hidden", "16", "--start", head, "--new-head", "--crf", "--all-annotations");
+            var all = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".all", "--iterations", "1", "--hidden", "16", "--start", head, "--new-head", "--crf", "--all-annotators");
             Assert.True(all.ExitCode == 0, all.Error);
             Assert.Contains($"{files.Length} training annotations of {articles} articles", all.Error, StringComparison.Ordinal);
             Assert.True(files.Length > articles);

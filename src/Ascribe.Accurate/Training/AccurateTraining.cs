@@ -10,9 +10,9 @@ public static class AccurateTraining
     /// <returns>Dev exact-span F1 per role (source, cue, content) on Ascribe tokens for the saved head.</returns>
     public static double[] Run(string dataDir, string devDir, string outPath, string cacheDir, HeadTrainingOptions options, Action<string> log)
     {
-        var train = GoldArticle.ReadFolder(dataDir, options.AllAnnotations);
+        var train = GoldArticle.ReadFolder(dataDir, options.AllAnnotators);
         var dev = GoldArticle.ReadFolder(devDir);
-        log(options.AllAnnotations
+        log(options.AllAnnotators
             ? $"{train.Count} training annotations of {train.Select(a => a.Id).Distinct().Count()} articles and {dev.Count} development articles"
             : $"{train.Count} training and {dev.Count} development articles");
         if (options.Start is { Members.Count: > 0 } && (options.Epochs > 0 || options.TuneLayers > 0))

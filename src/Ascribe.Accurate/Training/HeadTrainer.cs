@@ -58,7 +58,7 @@ public sealed record HeadTrainingOptions
     public bool IgnoreFastMarks { get; init; }
 
     /// <summary>Train on every annotator's attributions of a training article, each as one more example (PolNeAR: 919 annotations of 840 articles), instead of the first annotator's alone.</summary>
-    public bool AllAnnotations { get; init; }
+    public bool AllAnnotators { get; init; }
 
     /// <summary>Begin biases (source, cue, content) to keep instead of calibrating each role's on dev; null = calibrate.</summary>
     public float[]? BeginBiases { get; init; }

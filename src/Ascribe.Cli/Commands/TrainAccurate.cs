@@ -143,7 +143,7 @@ internal static class TrainAccurate
             Crf = settings.Crf,
             Joint = settings.Joint,
             IgnoreFastMarks = settings.IgnoreFastMarks,
-            AllAnnotations = settings.AllAnnotations,
+            AllAnnotators = settings.AllAnnotators,
             NewHead = settings.NewHead,
             LearningRate = settings.LearningRate ?? 1e-3f,
             Dropout = settings.Dropout ?? 0.2f,

@@ -88,10 +88,6 @@ public sealed class TrainSettings : CommandSettings
     [Description("accurate: a new head (no --start, or --new-head) that does not read the fast extractor's marks, so that it errs apart from the heads stacked on them (an ensemble member).")]
     public bool IgnoreFastMarks { get; set; }
 
-    [CommandOption("--all-annotations")]
-    [Description("accurate: train on every annotator's file of a training article, each as one more example, instead of the first by file name only (dev is always scored on the first).")]
-    public bool AllAnnotations { get; set; }
-
     [CommandOption("--joint")]
     [Description("accurate: with --crf, train the three roles as one CRF over seven joint tags (O and B/I of source, cue, content), learning how they follow each other, and decode them as one chain; with --iterations 0 --start, decode the start head's role chains as one chain.")]
     public bool Joint { get; set; }
@@ -150,7 +146,7 @@ public sealed class TrainSettings : CommandSettings
     public int Folds { get; set; } = 2;
 
     [CommandOption("--all-annotators")]
-    [Description("attribution: train on every annotator's file of an article, not only the first.")]
+    [Description("attribution, accurate: train on every annotator's file of an article, not only the first (dev is scored on the first).")]
     public bool AllAnnotators { get; set; }
 
     public override Spectre.Console.ValidationResult Validate()

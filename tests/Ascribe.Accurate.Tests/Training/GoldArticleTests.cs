@@ -22,9 +22,9 @@ public class GoldArticleTests
     }
 
     [Fact]
-    public void AllAnnotationsReadsEveryAnnotatorsFileOfAnArticle()
+    public void AllAnnotatorsReadsEveryAnnotatorsFileOfAnArticle()
     {
-        var articles = GoldArticle.ReadFolder(Mini, allAnnotations: true);
+        var articles = GoldArticle.ReadFolder(Mini, allAnnotators: true);
         var files = Directory.GetFiles(Path.Combine(Mini, "attributions"), "*.ann").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(files.Length, articles.Count);
 
