@@ -170,6 +170,7 @@ public sealed class AccurateModeTests
             Assert.Contains($"{files.Length} training annotations of {articles} articles", all.Error, StringComparison.Ordinal);
             Assert.True(files.Length > articles);
             Assert.True(TrainingTokens(all.Error) > TrainingTokens(fresh.Error), all.Error);
+
             var ensemble = CliRunner.Run("train", "accurate", "--data", CliRunner.Data("polnear-mini"), "--dev", CliRunner.Data("polnear-mini"), "--out", head + ".ens", "--iterations", "0", "--start", head, "--members", head + ".n1.bin");
             Assert.True(ensemble.ExitCode == 0, ensemble.Error);
             Assert.Single(Ascribe.Accurate.AccuratePipeline.LoadHead(head + ".ens").Members);
