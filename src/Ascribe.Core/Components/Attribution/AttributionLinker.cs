@@ -490,7 +490,9 @@ internal sealed class AttributionLinker
     /// A quotation left without a cue that follows, in the same paragraph, a content whose cue comes
     /// after it, with no other cue between them, goes on in the words of that content's speaker
     /// ("'It's over,' she said of the election. 'In my head, anyway.'"): it becomes that
-    /// content's next fragment. Updates <paramref name="cueOwner"/> for the groups that remain.
+    /// content's next fragment. So does one that comes right after a content whose cue comes before
+    /// it, with only punctuation between them ("Cummings called him a master at deals. 'He showed
+    /// again and again …'"). Updates <paramref name="cueOwner"/> for the groups that remain.
     /// </summary>
     private void JoinContinuedQuotations(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, byte[] tags)
     {
@@ -504,7 +506,9 @@ internal sealed class AttributionLinker
             }
 
             var cue = cues[before.Cue];
-            if (cue.Start < before.Fragments[0].End || cue.End > quote.Start || Paragraph(cue.End - 1) != Paragraph(quote.Start))
+            bool cueAfter = cue.Start >= before.Fragments[0].End && cue.End <= quote.Start;
+            bool cueBefore = cue.End <= before.Fragments[0].Start && OnlyMarksBetween(before.Fragments[^1].End, quote.Start);
+            if (!(cueAfter || cueBefore) || Paragraph(cue.End - 1) != Paragraph(quote.Start))
             {
                 continue;
             }
@@ -529,6 +533,20 @@ internal sealed class AttributionLinker
                 cueOwner[groups[g].Cue] = g;
             }
         }
+    }
+
+    /// <summary>True when the tokens <c>[from, to)</c> are all punctuation or quote marks.</summary>
+    private bool OnlyMarksBetween(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (_doc.TokenData[t].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -136,6 +136,43 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    [InlineData("Cummings called him a master at bolting together deals. \u201cHe showed again and again an ability to put together deals.\u201d")]
+    [InlineData("Cummings said he was a master at bolting together deals: \"He showed again and again an ability to put together deals.\"")]
+    public void Link_QuotationWithoutCueRightAfterAReportedContent_ContinuesThatContent(string text)
+    {
+        string reported = text.Contains("called", StringComparison.Ordinal) ? "him a master at bolting together deals" : "he was a master at bolting together deals";
+        int q = text.IndexOfAny(new[] { '\u201c', '"' });
+        var (doc, tags) = Tagged(
+            text,
+            ("Cummings", SpanTags.BSource, SpanTags.ISource),
+            (text.Contains("called", StringComparison.Ordinal) ? "called" : "said", SpanTags.BCue, SpanTags.ICue),
+            (reported, SpanTags.BContent, SpanTags.IContent),
+            (text[q..], SpanTags.BContent, SpanTags.IContent));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal([reported, text[q..]], record.Content.Select(doc.Slice));
+        Assert.Equal("Cummings", doc.Slice(record.Source!.Value));
+    }
+
+    [Theory]
+    // Words between the content and the quotation, or a paragraph break: the quotation stays apart.
+    [InlineData("Cummings called him a master at bolting together deals, and Lenox grew. \u201cHe showed again and again an ability to put together deals.\u201d")]
+    [InlineData("Cummings called him a master at bolting together deals.\n\n\u201cHe showed again and again an ability to put together deals.\u201d")]
+    public void Link_QuotationWithoutCueAfterWordsOrAParagraphBreak_StaysApart(string text)
+    {
+        int q = text.IndexOf('\u201c');
+        var (doc, tags) = Tagged(
+            text,
+            ("Cummings", SpanTags.BSource, SpanTags.ISource),
+            ("called", SpanTags.BCue, SpanTags.ICue),
+            ("him a master at bolting together deals", SpanTags.BContent, SpanTags.IContent),
+            (text[q..], SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count(r => r.Content.Count > 0));
+        Assert.All(records, r => Assert.True(r.Content.Count <= 1));
+        Assert.Null(records.Single(r => doc.Slice(r.Content[0]) == text[q..]).Cue);
+    }
+
+    [Theory]
     // Another cue between them, or the next paragraph: the second quotation stays apart.
     [InlineData("\u201cIt\u2019s over,\u201d she said. Others disagreed: \u201cIn my head, anyway.\u201d", "disagreed")]
     [InlineData("\u201cIt\u2019s over,\u201d she said.\n\n\u201cIn my head, anyway.\u201d", null)]
