@@ -184,7 +184,8 @@ internal sealed class AttributionLinker
         var sourceFor = new (int Start, int End)?[cues.Count];
         for (int c = 0; c < cues.Count; c++)
         {
-            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start);
+            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start)
+                ?? FrontedParticipleSubject(cues[c], ContentOf(c), sources);
             if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(ContentOf(c), subject))
             {
                 sourceFor[c] = null;
@@ -294,6 +295,39 @@ internal sealed class AttributionLinker
         }
 
         return e > s && e < k - 1 && Word(e) == "," && tokens[e - 1].Tag is "NNP" or "NNPS" ? (s, e) : null;
+    }
+
+    /// <summary>
+    /// The source right after the comma that closes a present-participle clause opening the
+    /// sentence, when the clause is the cue and its content ("Citing an unfounded conspiracy theory,
+    /// Trump repeatedly accused …": Trump cites); otherwise null. The source also stays its own
+    /// cue's. A past participle is left alone: "Asked about the plan, Clinton said …" names who
+    /// was asked, not who asked.
+    /// </summary>
+    private (int Start, int End)? FrontedParticipleSubject((int Start, int End) cue, Group? content, List<(int Start, int End)> sources)
+    {
+        var tokens = _doc.TokenData;
+        var sent = _doc.Sentences[tokens[cue.Start].Sentence];
+        if (cue.Start != SubjectStart(sent.TokenStart, sent.TokenEnd) || tokens[cue.Start].Tag != "VBG")
+        {
+            return null;
+        }
+
+        int comma = content is { } g && g.Start >= cue.End ? g.End : cue.End;
+        if (comma >= sent.TokenEnd - 1 || Word(comma) != ",")
+        {
+            return null;
+        }
+
+        foreach (var s in sources)
+        {
+            if (s.Start == comma + 1)
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first token of a sentence starting at <paramref name="start"/> after its opening quote marks, at most <paramref name="limit"/>.</summary>

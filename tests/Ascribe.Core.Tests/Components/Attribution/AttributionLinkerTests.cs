@@ -172,6 +172,40 @@ public sealed class AttributionLinkerTests
         Assert.Null(records.Single(r => doc.Slice(r.Content[0]) == text[q..]).Cue);
     }
 
+    [Fact]
+    public void Link_ParticipleClauseOpeningTheSentence_SharesTheSourceAfterItsComma()
+    {
+        const string text = "Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael of lying.";
+        var (doc, tags) = Tagged(
+            text,
+            ("Citing", SpanTags.BCue, SpanTags.ICue),
+            ("an unfounded conspiracy theory", SpanTags.BContent, SpanTags.IContent),
+            ("Trump", SpanTags.BSource, SpanTags.ISource),
+            ("accused", SpanTags.BCue, SpanTags.ICue),
+            ("Rafael of lying", SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal("Trump", doc.Slice(r.Source!.Value)));
+        Assert.Equal(["Citing", "accused"], records.Select(r => doc.Slice(r.Cue!.Value)));
+    }
+
+    [Theory]
+    // A past participle names who was asked; a clause that does not end at the source's comma is no fronted clause.
+    [InlineData("Asked about the plan, Clinton said it would pass.", "Asked", "the plan")]
+    [InlineData("Citing an unfounded theory in March, Trump repeatedly accused Rafael of lying.", "Citing", "an unfounded theory")]
+    public void Link_OtherClausesOpeningTheSentence_LeaveTheCueWithoutSource(string text, string cue, string content)
+    {
+        var (doc, tags) = Tagged(
+            text,
+            (cue, SpanTags.BCue, SpanTags.ICue),
+            (content, SpanTags.BContent, SpanTags.IContent),
+            (text.Contains("Clinton", StringComparison.Ordinal) ? "Clinton" : "Trump", SpanTags.BSource, SpanTags.ISource),
+            (text.Contains("said", StringComparison.Ordinal) ? "said" : "accused", SpanTags.BCue, SpanTags.ICue));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        var opening = records.Single(r => r.Cue is { } c && doc.Slice(c) == cue);
+        Assert.Null(opening.Source);
+    }
+
     [Theory]
     // Another cue between them, or the next paragraph: the second quotation stays apart.
     [InlineData("\u201cIt\u2019s over,\u201d she said. Others disagreed: \u201cIn my head, anyway.\u201d", "disagreed")]
