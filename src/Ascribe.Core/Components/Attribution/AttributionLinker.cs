@@ -180,6 +180,22 @@ internal sealed class AttributionLinker
             }
         }
 
+        // "'…,' said Don Fowler, who helmed the DNC …, and has backed …": an inverted cue left without a
+        // source shares the one that starts right after it, which a later cue took.
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (sourceOf[c] >= 0)
+            {
+                continue;
+            }
+
+            int s = sources.FindIndex(x => x.Start == cues[c].End);
+            if (s >= 0 && SameSentence(cues[c].Start, sources[s].End) && !InContent(ContentOf(c), sources[s]))
+            {
+                sourceOf[c] = s;
+            }
+        }
+
         // A cue coordinated with an earlier predicate shares its subject: "He left open how … - but emphasized that …".
         var sourceFor = new (int Start, int End)?[cues.Count];
         for (int c = 0; c < cues.Count; c++)

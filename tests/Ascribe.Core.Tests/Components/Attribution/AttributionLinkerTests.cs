@@ -173,6 +173,23 @@ public sealed class AttributionLinkerTests
     }
 
     [Fact]
+    public void Link_InvertedCueWhoseSourceALaterCueTook_SharesThatSource()
+    {
+        const string text = "\u201cNow is the time to act,\u201d said Don Fowler, who helmed the party and has backed Clinton since 2008.";
+        var (doc, tags) = Tagged(
+            text,
+            ("\u201cNow is the time to act,\u201d", SpanTags.BContent, SpanTags.IContent),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            ("Don Fowler, who helmed the party and", SpanTags.BSource, SpanTags.ISource),
+            ("has backed", SpanTags.BCue, SpanTags.ICue),
+            ("Clinton", SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.StartsWith("Don Fowler", doc.Slice(r.Source!.Value), StringComparison.Ordinal));
+        Assert.Equal(["said", "has backed"], records.Select(r => doc.Slice(r.Cue!.Value)));
+    }
+
+    [Fact]
     public void Link_ParticipleClauseOpeningTheSentence_SharesTheSourceAfterItsComma()
     {
         const string text = "Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael of lying.";
