@@ -154,6 +154,12 @@ internal sealed class AttributionLinker
                     continue;
                 }
 
+                // "Mr. Quiros was accused of …": the subject of a passive cue is its target, not its source.
+                if (sources[s].End <= cues[c].Start && IsPassiveOnTarget(cues[c]))
+                {
+                    continue;
+                }
+
                 // Sources usually stand before their cue; after it only when inverted ("said Smith").
                 spairs.Add((cost * 2 + (sources[s].Start > cues[c].Start ? 1 : 0), c, s));
             }
@@ -583,6 +589,43 @@ internal sealed class AttributionLinker
                 cueOwner[groups[g].Cue] = g;
             }
         }
+    }
+
+    /// <summary>Participles whose passive subject is what the cue is about ("was accused of", "has been criticized for", "was once asked").</summary>
+    private static readonly string[] TargetParticiples =
+    {
+        "accused", "charged", "blamed", "criticized", "criticised", "asked", "pressed", "questioned", "endorsed", "backed",
+        "praised", "attacked", "ridiculed", "mocked", "discredited", "implicated", "mentioned", "described", "called", "named",
+        "approved", "sworn", "told", "urged", "invited", "interviewed", "investigated", "sued", "convicted", "indicted",
+        "dogged", "hailed", "condemned", "denounced", "slammed", "blasted", "cleared", "warned", "ordered", "advised",
+    };
+
+    /// <summary>
+    /// True when the cue is a passive of one of <see cref="TargetParticiples"/>: a form of "be"
+    /// (after "has", "not" or adverbs at most) and then the participle.
+    /// </summary>
+    private bool IsPassiveOnTarget((int Start, int End) cue)
+    {
+        var tokens = _doc.TokenData;
+        bool be = false;
+        for (int t = cue.Start; t < cue.End; t++)
+        {
+            string w = Word(t);
+            if (w is "is" or "was" or "were" or "are" or "be" or "been" or "being" or "'s")
+            {
+                be = true;
+                continue;
+            }
+
+            if (w is "has" or "have" or "had" or "not" or "n't" || tokens[t].Tag is "RB" or "MD")
+            {
+                continue;
+            }
+
+            return be && tokens[t].Tag == "VBN" && Array.IndexOf(TargetParticiples, w) >= 0;
+        }
+
+        return false;
     }
 
     /// <summary>True when the tokens <c>[from, to)</c> are all punctuation or quote marks.</summary>

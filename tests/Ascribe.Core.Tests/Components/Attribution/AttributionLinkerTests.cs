@@ -172,6 +172,22 @@ public sealed class AttributionLinkerTests
         Assert.Null(records.Single(r => doc.Slice(r.Content[0]) == text[q..]).Cue);
     }
 
+    [Theory]
+    [InlineData("Mr. Quiros was accused of using the money for himself.", "Mr. Quiros", "was accused of", "using the money for himself", false)]
+    [InlineData("He has been harshly criticized for policies that objectors see as abuses.", "He", "has been harshly criticized for", "policies that objectors see as abuses", false)]
+    [InlineData("Protesters were frustrated by the lack of information.", "Protesters", "were frustrated", "by the lack of information", true)]
+    [InlineData("Mr. Quiros has accused the bank of fraud.", "Mr. Quiros", "has accused", "the bank of fraud", true)]
+    public void Link_SubjectOfAPassiveCue_IsItsSourceOnlyWhenNotItsTarget(string text, string source, string cue, string content, bool linked)
+    {
+        var (doc, tags) = Tagged(
+            text,
+            (source, SpanTags.BSource, SpanTags.ISource),
+            (cue, SpanTags.BCue, SpanTags.ICue),
+            (content, SpanTags.BContent, SpanTags.IContent));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(linked ? source : null, record.Source is { } s ? doc.Slice(s) : null);
+    }
+
     [Fact]
     public void Link_InvertedCueWhoseSourceALaterCueTook_SharesThatSource()
     {
