@@ -206,8 +206,10 @@ internal sealed class AttributionLinker
         var sourceFor = new (int Start, int End)?[cues.Count];
         for (int c = 0; c < cues.Count; c++)
         {
-            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]] : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start)
-                ?? FrontedParticipleSubject(cues[c], ContentOf(c), sources);
+            // A passive cue on its target shares no subject either ("Mr. Effron is a donor and has been mentioned as …").
+            sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]]
+                : IsPassiveOnTarget(cues[c]) ? null
+                : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start) ?? FrontedParticipleSubject(cues[c], ContentOf(c), sources);
             if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(ContentOf(c), subject))
             {
                 sourceFor[c] = null;

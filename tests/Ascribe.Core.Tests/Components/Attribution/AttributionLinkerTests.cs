@@ -177,6 +177,7 @@ public sealed class AttributionLinkerTests
     [InlineData("He has been harshly criticized for policies that objectors see as abuses.", "He", "has been harshly criticized for", "policies that objectors see as abuses", false)]
     [InlineData("Protesters were frustrated by the lack of information.", "Protesters", "were frustrated", "by the lack of information", true)]
     [InlineData("Mr. Quiros has accused the bank of fraud.", "Mr. Quiros", "has accused", "the bank of fraud", true)]
+    [InlineData("He left the firm and has been mentioned as a potential Treasury secretary.", "He", "has been mentioned as", "a potential Treasury secretary", false)]
     public void Link_SubjectOfAPassiveCue_IsItsSourceOnlyWhenNotItsTarget(string text, string source, string cue, string content, bool linked)
     {
         var (doc, tags) = Tagged(
