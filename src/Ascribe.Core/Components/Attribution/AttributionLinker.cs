@@ -323,8 +323,9 @@ internal sealed class AttributionLinker
 
     /// <summary>
     /// The source right after the comma that closes a present-participle clause opening the
-    /// sentence, when the clause is the cue and its content ("Citing an unfounded conspiracy theory,
-    /// Trump repeatedly accused …": Trump cites); otherwise null. The source also stays its own
+    /// sentence (or following its opening "while", "after", "before" or "when"), when the clause is
+    /// the cue and its content ("Citing an unfounded conspiracy theory, Trump repeatedly accused …":
+    /// Trump cites); otherwise null. The source also stays its own
     /// cue's. A past participle is left alone: "Asked about the plan, Clinton said …" names who
     /// was asked, not who asked.
     /// </summary>
@@ -332,20 +333,26 @@ internal sealed class AttributionLinker
     {
         var tokens = _doc.TokenData;
         var sent = _doc.Sentences[tokens[cue.Start].Sentence];
-        if (cue.Start != SubjectStart(sent.TokenStart, sent.TokenEnd) || tokens[cue.Start].Tag != "VBG")
+        int first = SubjectStart(sent.TokenStart, sent.TokenEnd);
+        bool opens = cue.Start == first || (cue.Start == first + 1 && Word(first) is "while" or "after" or "before" or "when");
+        if (!opens || tokens[cue.Start].Tag != "VBG")
         {
             return null;
         }
 
-        int comma = content is { } g && g.Start >= cue.End ? g.End : cue.End;
-        if (comma >= sent.TokenEnd - 1 || Word(comma) != ",")
+        // The clause ends at a comma after the content, or at one inside its closing quote mark ("Bemoaning the 'phony system,' Trump …").
+        int end = content is { } g && g.Start >= cue.End ? g.End : cue.End;
+        int after = end < sent.TokenEnd - 1 && Word(end) == "," ? end + 1
+            : end - 2 >= cue.End && tokens[end - 1].Kind == TokenKind.Quote && Word(end - 2) == "," ? end
+            : -1;
+        if (after < 0)
         {
             return null;
         }
 
         foreach (var s in sources)
         {
-            if (s.Start == comma + 1)
+            if (s.Start == after)
             {
                 return s;
             }

@@ -194,6 +194,8 @@ public sealed class AttributionLinkerTests
     [InlineData("\u201cNow is the time to act,\u201d said Don Fowler, who helmed the party and has backed Clinton since 2008.", "\u201cNow is the time to act,\u201d", "said", "Don Fowler, who helmed the party and", "has backed", "Clinton")]
     // A present-participle clause opening the sentence: the source after its comma.
     [InlineData("Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael of lying.", "an unfounded conspiracy theory", "Citing", "Trump", "accused", "Rafael of lying")]
+    [InlineData("Bemoaning the \"phony system,\" Trump accused Holt of bias.", "the \"phony system,\"", "Bemoaning", "Trump", "accused", "Holt of bias")]
+    [InlineData("While having a heated debate about the nominees, a friend commented on the race.", "the nominees", "having a heated debate about", "a friend", "commented on", "the race")]
     public void Link_CueWhoseSourceAnotherCueTook_SharesThatSource(string text, string firstContent, string firstCue, string source, string secondCue, string secondContent)
     {
         var (doc, tags) = Tagged(
