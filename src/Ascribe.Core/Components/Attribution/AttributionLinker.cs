@@ -55,6 +55,13 @@ internal sealed class AttributionLinker
         return (lo, to);
     }
 
+    /// <summary>Index of the span (in sorted, non-overlapping <paramref name="spans"/>) that starts at token <paramref name="start"/>, or -1.</summary>
+    private static int StartingAt(List<(int Start, int End)> spans, int start)
+    {
+        int i = SortedSearch.PartitionPoint<(int Start, int End), int>(CollectionsMarshal.AsSpan(spans), start, static (s, at) => s.Start < at);
+        return i < spans.Count && spans[i].Start == start ? i : -1;
+    }
+
     private sealed class Group
     {
         public List<(int Start, int End)> Fragments { get; } = new();
@@ -143,19 +150,21 @@ internal sealed class AttributionLinker
         Array.Fill(sourceOf, -1);
         var sourceUsed = new bool[sources.Count];
         var spairs = new List<(int Cost, int C, int S)>();
+
+        // "Mr. Quiros was accused of …": the subject of a passive cue is its target, not its source.
+        var onTarget = new bool[cues.Count];
+        for (int c = 0; c < cues.Count; c++)
+        {
+            onTarget[c] = IsPassiveOnTarget(cues[c]);
+        }
+
         for (int c = 0; c < cues.Count; c++)
         {
             var (sFrom, sTo) = Near(sources, cues[c].Start, cues[c].End, MaxSourceDistance);
             for (int s = sFrom; s < sTo; s++)
             {
                 int cost = Cost(cues[c].Start, cues[c].End, sources[s].Start, sources[s].End, MaxSourceDistance);
-                if (cost < 0 || Between(cues[c], sources[s], ContentOf(c)))
-                {
-                    continue;
-                }
-
-                // "Mr. Quiros was accused of …": the subject of a passive cue is its target, not its source.
-                if (sources[s].End <= cues[c].Start && IsPassiveOnTarget(cues[c]))
+                if (cost < 0 || Between(cues[c], sources[s], ContentOf(c)) || (onTarget[c] && sources[s].End <= cues[c].Start))
                 {
                     continue;
                 }
@@ -195,7 +204,7 @@ internal sealed class AttributionLinker
                 continue;
             }
 
-            int s = sources.FindIndex(x => x.Start == cues[c].End);
+            int s = StartingAt(sources, cues[c].End);
             if (s >= 0 && SameSentence(cues[c].Start, sources[s].End) && !InContent(ContentOf(c), sources[s]))
             {
                 sourceOf[c] = s;
@@ -208,7 +217,7 @@ internal sealed class AttributionLinker
         {
             // A passive cue on its target shares no subject either ("Mr. Effron is a donor and has been mentioned as …").
             sourceFor[c] = sourceOf[c] >= 0 ? sources[sourceOf[c]]
-                : IsPassiveOnTarget(cues[c]) ? null
+                : onTarget[c] ? null
                 : SharedSubject(cues[c].Start) ?? InterruptedSubject(cues[c].Start) ?? FrontedParticipleSubject(cues[c], ContentOf(c), sources);
             if (sourceOf[c] < 0 && sourceFor[c] is { } subject && InContent(ContentOf(c), subject))
             {
@@ -325,9 +334,8 @@ internal sealed class AttributionLinker
     /// The source right after the comma that closes a present-participle clause opening the
     /// sentence (or following its opening "while", "after", "before" or "when"), when the clause is
     /// the cue and its content ("Citing an unfounded conspiracy theory, Trump repeatedly accused …":
-    /// Trump cites); otherwise null. The source also stays its own
-    /// cue's. A past participle is left alone: "Asked about the plan, Clinton said …" names who
-    /// was asked, not who asked.
+    /// Trump cites); otherwise null. The source also stays its own cue's. A past participle is left
+    /// alone: "Asked about the plan, Clinton said …" names who was asked, not who asked.
     /// </summary>
     private (int Start, int End)? FrontedParticipleSubject((int Start, int End) cue, Group? content, List<(int Start, int End)> sources)
     {
@@ -350,15 +358,8 @@ internal sealed class AttributionLinker
             return null;
         }
 
-        foreach (var s in sources)
-        {
-            if (s.Start == after)
-            {
-                return s;
-            }
-        }
-
-        return null;
+        int s = StartingAt(sources, after);
+        return s >= 0 ? sources[s] : null;
     }
 
     /// <summary>The first token of a sentence starting at <paramref name="start"/> after its opening quote marks, at most <paramref name="limit"/>.</summary>
