@@ -558,7 +558,9 @@ internal sealed class AttributionLinker
     /// ("'It's over,' she said of the election. 'In my head, anyway.'"): it becomes that
     /// content's next fragment. So does one that comes right after a content whose cue comes before
     /// it, with only punctuation between them ("Cummings called him a master at deals. 'He showed
-    /// again and again …'"). Updates <paramref name="cueOwner"/> for the groups that remain.
+    /// again and again …'"). A quotation left without a cue right before the source and cue of the
+    /// next content, which took that cue, becomes that content's first fragment. Updates
+    /// <paramref name="cueOwner"/> for the groups that remain.
     /// </summary>
     private void JoinContinuedQuotations(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, byte[] tags)
     {
@@ -588,6 +590,35 @@ internal sealed class AttributionLinker
             if (!otherCue)
             {
                 before.Fragments.Add(quote.Fragments[0]);
+                groups.RemoveAt(g--);
+            }
+        }
+
+        // "'It has the important virtue …,' Burman said of the plan. 'It doesn't make …'": when the
+        // next content took the cue, a quotation left without one before the source and that cue opens it.
+        for (int g = 0; g + 1 < groups.Count; g++)
+        {
+            Group quote = groups[g], after = groups[g + 1];
+            if (quote.Cue >= 0 || quote.Fragments.Count != 1 || !IsQuoted(quote.Start) || after.Cue < 0)
+            {
+                continue;
+            }
+
+            var cue = cues[after.Cue];
+            if (cue.Start < quote.End || cue.End > after.Start || Paragraph(quote.Start) != Paragraph(after.Start))
+            {
+                continue;
+            }
+
+            bool onlySource = true;
+            for (int t = quote.End; t < cue.Start && onlySource; t++)
+            {
+                onlySource = SpanTags.KindOf(tags[t]) == 1 || _doc.TokenData[t].Kind is TokenKind.Punctuation or TokenKind.Quote;
+            }
+
+            if (onlySource)
+            {
+                after.Fragments.Insert(0, quote.Fragments[0]);
                 groups.RemoveAt(g--);
             }
         }

@@ -153,6 +153,24 @@ public sealed class AttributionLinkerTests
         Assert.Equal("Cummings", doc.Slice(record.Source!.Value));
     }
 
+    [Fact]
+    public void Link_QuotationWithoutCueBeforeTheSourceAndCueOfTheNextQuotation_OpensThatContent()
+    {
+        // The second quotation takes the cue, which leaves the first without one (the accurate mode's tags on PolNeAR dev).
+        const string text = "\u201cIt has the important virtue of being fiscally responsible,\u201d Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of Mrs. Clinton's plan. \u201cIt does not make our problems worse.\u201d";
+        const string first = "\u201cIt has the important virtue of being fiscally responsible,\u201d";
+        const string second = "\u201cIt does not make our problems worse.\u201d";
+        var (doc, tags) = Tagged(
+            text,
+            (first, SpanTags.BContent, SpanTags.IContent),
+            ("Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University,", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            (second, SpanTags.BContent, SpanTags.IContent));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal([first, second], record.Content.Select(doc.Slice));
+        Assert.StartsWith("Leonard E. Burman", doc.Slice(record.Source!.Value), StringComparison.Ordinal);
+    }
+
     [Theory]
     // Words between the content and the quotation, or a paragraph break: the quotation stays apart.
     [InlineData("Cummings called him a master at bolting together deals, and Lenox grew. \u201cHe showed again and again an ability to put together deals.\u201d")]
