@@ -350,8 +350,8 @@ internal sealed class AttributionLinker
 
         // The clause ends at a comma after the content, or at one inside its closing quote mark ("Bemoaning the 'phony system,' Trump …").
         int end = content is { } g && g.Start >= cue.End ? g.End : cue.End;
-        int after = end < sent.TokenEnd - 1 && Word(end) == "," ? end + 1
-            : end - 2 >= cue.End && tokens[end - 1].Kind == TokenKind.Quote && Word(end - 2) == "," ? end
+        int after = end < sent.TokenEnd - 1 && IsComma(end) ? end + 1
+            : end - 2 >= cue.End && IsQuoted(end - 1) && IsComma(end - 2) ? end
             : -1;
         if (after < 0)
         {
@@ -507,7 +507,6 @@ internal sealed class AttributionLinker
 
         bool Joins(Group g, (int Start, int End) frag, byte[] tags)
         {
-            var tokens = _doc.TokenData;
             int from = g.End, to = frag.Start;
             bool cue = false;
             int words = 0, cues = 0;
@@ -519,7 +518,7 @@ internal sealed class AttributionLinker
                     cue = true;
                     cues += !SpanTags.IsInside(tags[t]) || t == from || SpanTags.KindOf(tags[t - 1]) != 2 ? 1 : 0;
                 }
-                else if (kind == 0 && tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+                else if (kind == 0 && !IsMark(t))
                 {
                     words++;
                 }
@@ -613,7 +612,7 @@ internal sealed class AttributionLinker
             bool onlySource = true;
             for (int t = quote.End; t < cue.Start && onlySource; t++)
             {
-                onlySource = SpanTags.KindOf(tags[t]) == 1 || _doc.TokenData[t].Kind is TokenKind.Punctuation or TokenKind.Quote;
+                onlySource = SpanTags.KindOf(tags[t]) == 1 || IsMark(t);
             }
 
             if (onlySource)
@@ -674,7 +673,7 @@ internal sealed class AttributionLinker
     {
         for (int t = from; t < to; t++)
         {
-            if (_doc.TokenData[t].Kind is not (TokenKind.Punctuation or TokenKind.Quote))
+            if (!IsMark(t))
             {
                 return false;
             }
@@ -787,6 +786,9 @@ internal sealed class AttributionLinker
     private bool IsComma(int token) => _doc.Text[_doc.TokenData[token].Start] == ',' && _doc.TokenData[token].End == _doc.TokenData[token].Start + 1;
 
     private bool IsQuoted(int token) => _doc.TokenData[token].Kind == TokenKind.Quote;
+
+    /// <summary>True for a punctuation token or a quote mark.</summary>
+    private bool IsMark(int token) => _doc.TokenData[token].Kind is TokenKind.Punctuation or TokenKind.Quote;
 
     private bool ContinuesQuote(int token)
     {
