@@ -232,6 +232,10 @@ internal sealed class AttributionLinker
             }
         }
 
+        ClaimRelativePronouns(groups, cues, cueOwner, sourceFor, tags);
+        ClaimClosingClauses(groups, cues, cueOwner, sourceFor, tags);
+        ClaimQuotationsAfterColons(groups, cues, cueOwner, sourceFor);
+
         var result = new List<AttributionRecord>();
         for (int g = 0; g < groups.Count; g++)
         {
@@ -629,6 +633,189 @@ internal sealed class AttributionLinker
                 cueOwner[groups[g].Cue] = g;
             }
         }
+    }
+
+    /// <summary>Relative pronouns that stand for what a cue right after them reports ("…, which Mr. Clarke says he is doing").</summary>
+    private static readonly HashSet<string> ReportedRelatives = new(StringComparer.Ordinal) { "which", "what", "who", "whom" };
+
+    /// <summary>
+    /// "the retail banking strategy, which the bank detailed in filings", "not exactly what Graham had
+    /// in mind": an untagged relative pronoun right before a cue's source (a comma between allowed),
+    /// with the cue right after that source, is the object of what the cue reports, so it becomes that
+    /// cue's first content fragment (its content, when the cue has none). "which" after a preposition
+    /// ("in which he said") is left alone: there it is no object of the cue.
+    /// </summary>
+    private void ClaimRelativePronouns(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor, byte[] tags)
+    {
+        var tokens = _doc.TokenData;
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (sourceFor[c] is not { } source || source.End > cues[c].Start || cues[c].Start - source.End > 2)
+            {
+                continue;
+            }
+
+            int w = source.Start - 1;
+            if (w >= 0 && IsComma(w))
+            {
+                w--;
+            }
+
+            if (w < 0 || tags[w] != SpanTags.O || tokens[w].Sentence != tokens[cues[c].Start].Sentence || !ReportedRelatives.Contains(Word(w))
+                || (Word(w) != "what" && w > 0 && tokens[w - 1].Tag is "IN" or "TO"))
+            {
+                continue;
+            }
+
+            if (cueOwner[c] < 0)
+            {
+                var g = new Group { Cue = c };
+                g.Fragments.Add((w, w + 1));
+                cueOwner[c] = groups.Count;
+                groups.Add(g);
+            }
+            else if (groups[cueOwner[c]].Start >= cues[c].End)
+            {
+                groups[cueOwner[c]].Fragments.Insert(0, (w, w + 1));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Hillary Clinton was headed to an emergency room …, The Post has learned.": a cue left without
+    /// content whose source and cue (with an opening "as" or none) close the sentence after a comma
+    /// reports the untagged clause before that comma, from the sentence's first word (after opening
+    /// quote marks and a "But").
+    /// </summary>
+    private void ClaimClosingClauses(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor, byte[] tags)
+    {
+        var tokens = _doc.TokenData;
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (cueOwner[c] >= 0 || sourceFor[c] is not { } source)
+            {
+                continue;
+            }
+
+            // "…, The Post has learned.", "…, said Smith.", "…, according to X."; not a passive ("…, is supported by X").
+            var cue = cues[c];
+            if (source.End != cue.Start && (cue.End != source.Start || !IsInvertedCue(cue)))
+            {
+                continue;
+            }
+
+            int lo = Math.Min(source.Start, cue.Start), hi = Math.Max(source.End, cue.End);
+            var sentence = _doc.Sentences[tokens[cue.Start].Sentence];
+            if (tokens[lo].Sentence != tokens[cue.Start].Sentence || tokens[hi - 1].Sentence != tokens[cue.Start].Sentence || !OnlyMarksBetween(hi, sentence.TokenEnd))
+            {
+                continue;
+            }
+
+            int comma = lo - 1;
+            if (comma > sentence.TokenStart && Word(comma) == "as")
+            {
+                comma--;
+            }
+
+            if (comma <= sentence.TokenStart || !IsComma(comma))
+            {
+                continue;
+            }
+
+            int start = sentence.TokenStart;
+            while (start < comma && IsQuoted(start))
+            {
+                start++;
+            }
+
+            if (start < comma && _doc[start].Text is "But")
+            {
+                start++;
+            }
+
+            int words = 0;
+            bool free = true;
+            for (int t = start; t < comma && free; t++)
+            {
+                free = tags[t] == SpanTags.O;
+                words += IsMark(t) ? 0 : 1;
+            }
+
+            if (!free || words < 3)
+            {
+                continue;
+            }
+
+            var g = new Group { Cue = c };
+            g.Fragments.Add((start, comma));
+            cueOwner[c] = groups.Count;
+            groups.Add(g);
+        }
+    }
+
+    /// <summary>
+    /// "The statement also referenced the impact … on women in the workplace: 'Parallel to our union's
+    /// progress …, has opened the door …,' the union wrote.": when a content ends with a quotation
+    /// that a colon opens and a comma closes, and a source and a cue left without content follow it,
+    /// the quotation is theirs; the content before the colon stays with its own cue.
+    /// </summary>
+    private void ClaimQuotationsAfterColons(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor)
+    {
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (cueOwner[c] >= 0 || sourceFor[c] is not { } source || source.End != cues[c].Start)
+            {
+                continue;
+            }
+
+            // The closing mark right before the source, with the comma inside it ",'" or after it "',".
+            int close = source.Start - 1;
+            if (close > 0 && IsComma(close))
+            {
+                close--;
+            }
+
+            if (close < 2 || !IsQuoted(close) || !(IsComma(close - 1) || IsComma(source.Start - 1)))
+            {
+                continue;
+            }
+
+            int g = groups.FindIndex(x => x.End == close + 1);
+            if (g < 0)
+            {
+                continue;
+            }
+
+            var last = groups[g].Fragments[^1];
+            int open = close - 1;
+            while (open > last.Start + 1 && !(IsQuoted(open) && _doc[open - 1].Text == ":"))
+            {
+                open--;
+            }
+
+            if (open <= last.Start + 1)
+            {
+                continue;
+            }
+
+            groups[g].Fragments[^1] = (last.Start, open - 1);
+            var quotation = new Group { Cue = c };
+            quotation.Fragments.Add((open, close + 1));
+            cueOwner[c] = groups.Count;
+            groups.Add(quotation);
+        }
+    }
+
+    /// <summary>True for a cue that may stand before its source: "according to", or one verb in the past or present tense other than "be" or "have" ("said Smith").</summary>
+    private bool IsInvertedCue((int Start, int End) cue)
+    {
+        if (Word(cue.Start) == "according")
+        {
+            return true;
+        }
+
+        return cue.End == cue.Start + 1 && _doc.TokenData[cue.Start].Tag is "VBD" or "VBZ" or "VBP"
+            && _doc.TokenData[cue.Start].Lemma is not ("be" or "have");
     }
 
     /// <summary>Participles whose passive subject is what the cue is about ("was accused of", "has been criticized for", "was once asked").</summary>

@@ -230,6 +230,94 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    // A relative pronoun right before the cue's source is what the cue reports: its first fragment, or its whole content.
+    [InlineData("The bank cited its sales strategy, which the bank detailed in filings.", "the bank", "detailed", null, "which")]
+    [InlineData("Officials met to discuss the test, which state media claimed now allows larger warheads.", "state media", "claimed", "now allows larger warheads", "which|now allows larger warheads")]
+    [InlineData("It was probably not exactly what Graham had in mind.", "Graham", "had in mind", null, "what")]
+    [InlineData("The stadium is near the park, which, Tompkins said, is usually full.", "Tompkins", "said", "is usually full", "which|is usually full")]
+    // After a preposition "which" is no object of the cue; a relative pronoun the tagger gave a role keeps it.
+    [InlineData("He gave an interview, in which he said he was skeptical of the deal.", "he", "said", "he was skeptical of the deal", "he was skeptical of the deal")]
+    public void Link_RelativePronounBeforeTheSourceAndCue_IsTheirFirstFragment(string text, string source, string cue, string? content, string expected)
+    {
+        var spans = new List<(string, int, int)>
+        {
+            (source, SpanTags.BSource, SpanTags.ISource),
+            (cue, SpanTags.BCue, SpanTags.ICue),
+        };
+        if (content is not null)
+        {
+            spans.Add((content, SpanTags.BContent, SpanTags.IContent));
+        }
+
+        var (doc, tags) = Tagged(text, spans.ToArray());
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        var record = records.Single(r => r.Cue is { } c && doc.Slice(c) == cue);
+        Assert.Equal(expected, string.Join("|", record.Content.Select(f => doc.Slice(f))));
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+    }
+
+    [Theory]
+    // A source and cue closing the sentence after a comma report the untagged clause before it ("But" left out).
+    [InlineData("Hillary Clinton was headed to an emergency room after her collapse, The Post has learned.", "The Post", "has learned", "Hillary Clinton was headed to an emergency room after her collapse")]
+    [InlineData("But the escort was sent away at the last minute, a source said.", "a source", "said", "the escort was sent away at the last minute")]
+    [InlineData("“The talks failed again, said Smith.", "Smith", "said", "The talks failed again")]
+    [InlineData("It does not show whether he had a gun, as police have said.", "police", "have said", "It does not show whether he had a gun")]
+    public void Link_SourceAndCueClosingTheSentence_TakeTheClauseBeforeTheirComma(string text, string source, string cue, string expected)
+    {
+        var (doc, tags) = Tagged(text, (source, SpanTags.BSource, SpanTags.ISource), (cue, SpanTags.BCue, SpanTags.ICue));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(expected, string.Join("|", record.Content.Select(f => doc.Slice(f))));
+    }
+
+    [Theory]
+    // A passive cue before its agent, words after the cue, or too short a clause: the cue keeps no content.
+    [InlineData("Donald Trump, meanwhile, is supported by far fewer publications.", "far fewer publications", "is supported by")]
+    [InlineData("During the primaries, the Times gave Clinton its support.", "the Times", "gave")]
+    [InlineData("Not now, she said.", "she", "said")]
+    public void Link_OtherSourcesAndCuesAfterAComma_TakeNoClause(string text, string source, string cue)
+    {
+        var (doc, tags) = Tagged(text, (source, SpanTags.BSource, SpanTags.ISource), (cue, SpanTags.BCue, SpanTags.ICue));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Empty(record.Content);
+    }
+
+    [Theory]
+    // A quotation that a colon opens and a comma closes belongs to the source and cue right after it.
+    [InlineData("The statement also referenced her record: \u201cShe has opened the door for women,\u201d the union wrote.", "\u201cShe has opened the door for women,\u201d")]
+    [InlineData("The statement also referenced her record: \"She has opened the door for women\", the union wrote.", "\"She has opened the door for women\"")]
+    public void Link_QuotationAfterAColonBeforeASourceAndCue_IsTheirs(string text, string quotation)
+    {
+        var (doc, tags) = Tagged(
+            text,
+            ("The statement", SpanTags.BSource, SpanTags.ISource),
+            ("also referenced", SpanTags.BCue, SpanTags.ICue),
+            ("her record: " + quotation, SpanTags.BContent, SpanTags.IContent),
+            ("the union", SpanTags.BSource, SpanTags.ISource),
+            ("wrote", SpanTags.BCue, SpanTags.ICue));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count);
+        Assert.Equal("her record", doc.Slice(records[0].ContentExtent));
+        Assert.Equal(quotation, doc.Slice(records[1].ContentExtent));
+        Assert.Equal("the union", doc.Slice(records[1].Source!.Value));
+    }
+
+    [Fact]
+    public void Link_QuotationAfterAColonClosedByAPeriod_StaysWithItsCue()
+    {
+        const string text = "The statement also referenced her record: \u201cShe has opened the door for women.\u201d The union wrote it.";
+        var (doc, tags) = Tagged(
+            text,
+            ("The statement", SpanTags.BSource, SpanTags.ISource),
+            ("also referenced", SpanTags.BCue, SpanTags.ICue),
+            ("her record: \u201cShe has opened the door for women.\u201d", SpanTags.BContent, SpanTags.IContent),
+            ("The union", SpanTags.BSource, SpanTags.ISource),
+            ("wrote", SpanTags.BCue, SpanTags.ICue));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal("her record: \u201cShe has opened the door for women.\u201d", doc.Slice(records[0].ContentExtent));
+        Assert.Empty(records[1].Content);
+    }
+
+    [Theory]
     // A past participle names who was asked; a clause that does not end at the source's comma is no fronted clause.
     [InlineData("Asked about the plan, Clinton said it would pass.", "Asked", "the plan")]
     [InlineData("Citing an unfounded theory in March, Trump repeatedly accused Rafael of lying.", "Citing", "an unfounded theory")]
