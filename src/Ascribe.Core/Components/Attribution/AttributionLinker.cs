@@ -706,7 +706,9 @@ internal sealed class AttributionLinker
 
             int lo = Math.Min(source.Start, cue.Start), hi = Math.Max(source.End, cue.End);
             var sentence = _doc.Sentences[tokens[cue.Start].Sentence];
-            if (tokens[lo].Sentence != tokens[cue.Start].Sentence || tokens[hi - 1].Sentence != tokens[cue.Start].Sentence || !OnlyMarksBetween(hi, sentence.TokenEnd))
+            // Only closing marks may follow; a colon hands the cue what comes after it ("In a speech last July, he said:").
+            if (tokens[lo].Sentence != tokens[cue.Start].Sentence || tokens[hi - 1].Sentence != tokens[cue.Start].Sentence
+                || !OnlyMarksBetween(hi, sentence.TokenEnd) || ColonBetween(hi, sentence.TokenEnd))
             {
                 continue;
             }
@@ -733,15 +735,18 @@ internal sealed class AttributionLinker
                 start++;
             }
 
+            // A reported clause: untagged, at least three words, one of them a finite verb ("When reached
+            // by the Associated Press, Lewandowski …" and "Then, last week, Eric Trump called." are not).
             int words = 0;
-            bool free = true;
+            bool free = true, finite = false;
             for (int t = start; t < comma && free; t++)
             {
                 free = tags[t] == SpanTags.O;
                 words += IsMark(t) ? 0 : 1;
+                finite |= tokens[t].Tag is "VBD" or "VBZ" or "VBP" or "MD";
             }
 
-            if (!free || words < 3)
+            if (!free || !finite || words < 3)
             {
                 continue;
             }
@@ -804,6 +809,19 @@ internal sealed class AttributionLinker
             cueOwner[c] = groups.Count;
             groups.Add(quotation);
         }
+    }
+
+    private bool ColonBetween(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (_doc[t].Text == ":")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for a cue that may stand before its source: "according to", or one verb in the past or present tense other than "be" or "have" ("said Smith").</summary>

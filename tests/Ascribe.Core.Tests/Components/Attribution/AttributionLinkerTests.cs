@@ -266,6 +266,9 @@ public sealed class AttributionLinkerTests
     [InlineData("Donald Trump, meanwhile, is supported by far fewer publications.", "far fewer publications", "is supported by", "")]
     [InlineData("During the primaries, the Times gave Clinton its support.", "the Times", "gave", "")]
     [InlineData("Not now, she said.", "she", "said", "")]
+    // A clause without a finite verb is an adverbial, not what the cue reports; a colon hands the cue what follows.
+    [InlineData("Then, last week, Eric Trump called.", "Eric Trump", "called", "")]
+    [InlineData("When the crowd had gone home, Wallnau wrote:\n\nThe fight goes on.", "Wallnau", "wrote", "")]
     public void Link_SourceAndCueClosingTheSentence_TakeTheClauseBeforeTheirComma(string text, string source, string cue, string expected)
     {
         var (doc, tags) = Tagged(text, (source, SpanTags.BSource, SpanTags.ISource), (cue, SpanTags.BCue, SpanTags.ICue));
