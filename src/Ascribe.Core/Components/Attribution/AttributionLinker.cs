@@ -685,7 +685,7 @@ internal sealed class AttributionLinker
     /// "Hillary Clinton was headed to an emergency room …, The Post has learned.": a cue left without
     /// content whose source and cue (with an opening "as" or none) close the sentence after a comma
     /// reports the untagged clause before that comma, from the sentence's first word (after opening
-    /// quote marks and a "But").
+    /// quote marks and a "But"), when that clause holds a finite verb.
     /// </summary>
     private void ClaimClosingClauses(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor, byte[] tags)
     {
