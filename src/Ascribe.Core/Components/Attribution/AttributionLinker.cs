@@ -661,18 +661,20 @@ internal sealed class AttributionLinker
                 w--;
             }
 
-            if (w < 0 || tags[w] != SpanTags.O || tokens[w].Sentence != tokens[cues[c].Start].Sentence || !ReportedRelatives.Contains(Word(w))
-                || (Word(w) != "what" && w > 0 && tokens[w - 1].Tag is "IN" or "TO"))
+            if (w < 0 || tags[w] != SpanTags.O || tokens[w].Sentence != tokens[cues[c].Start].Sentence)
+            {
+                continue;
+            }
+
+            string word = Word(w);
+            if (!ReportedRelatives.Contains(word) || (word != "what" && w > 0 && tokens[w - 1].Tag is "IN" or "TO"))
             {
                 continue;
             }
 
             if (cueOwner[c] < 0)
             {
-                var g = new Group { Cue = c };
-                g.Fragments.Add((w, w + 1));
-                cueOwner[c] = groups.Count;
-                groups.Add(g);
+                AddGroup(groups, cueOwner, c, (w, w + 1));
             }
             else if (groups[cueOwner[c]].Start >= cues[c].End)
             {
@@ -751,10 +753,7 @@ internal sealed class AttributionLinker
                 continue;
             }
 
-            var g = new Group { Cue = c };
-            g.Fragments.Add((start, comma));
-            cueOwner[c] = groups.Count;
-            groups.Add(g);
+            AddGroup(groups, cueOwner, c, (start, comma));
         }
     }
 
@@ -793,7 +792,7 @@ internal sealed class AttributionLinker
 
             var last = groups[g].Fragments[^1];
             int open = close - 1;
-            while (open > last.Start + 1 && !(IsQuoted(open) && _doc[open - 1].Text == ":"))
+            while (open > last.Start + 1 && !(IsQuoted(open) && IsColon(open - 1)))
             {
                 open--;
             }
@@ -804,18 +803,25 @@ internal sealed class AttributionLinker
             }
 
             groups[g].Fragments[^1] = (last.Start, open - 1);
-            var quotation = new Group { Cue = c };
-            quotation.Fragments.Add((open, close + 1));
-            cueOwner[c] = groups.Count;
-            groups.Add(quotation);
+            AddGroup(groups, cueOwner, c, (open, close + 1));
         }
     }
 
+    /// <summary>Adds a content of one fragment owned by <paramref name="cue"/>, as the claiming rules make one.</summary>
+    private static void AddGroup(List<Group> groups, int[] cueOwner, int cue, (int Start, int End) fragment)
+    {
+        var g = new Group { Cue = cue };
+        g.Fragments.Add(fragment);
+        cueOwner[cue] = groups.Count;
+        groups.Add(g);
+    }
+
+    /// <summary>True when a colon lies among the tokens <c>[from, to)</c>.</summary>
     private bool ColonBetween(int from, int to)
     {
         for (int t = from; t < to; t++)
         {
-            if (_doc[t].Text == ":")
+            if (IsColon(t))
             {
                 return true;
             }
