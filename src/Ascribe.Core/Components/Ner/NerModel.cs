@@ -90,10 +90,7 @@ public sealed class NerModel
         {
             int n = Features(words, tags, gaz, lex, mem, runs, i, labels, feats);
             scores.Clear();
-            foreach (ulong f in feats[..n])
-            {
-                _weights.Add(f, scores);
-            }
+            _weights.AddAll(feats[..n], scores);
 
             labels[i] = Best(scores, i == 0 ? -1 : labels[i - 1], i == words.Length - 1);
         }

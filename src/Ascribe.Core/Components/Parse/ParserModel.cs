@@ -58,10 +58,7 @@ public sealed class ParserModel : IParserModel
         {
             int count = Features(state, w, t, feats);
             scores.Clear();
-            foreach (ulong f in feats[..count])
-            {
-                _weights.Add(f, scores);
-            }
+            _weights.AddAll(feats[..count], scores);
 
             state.Apply(state.BestValid(scores));
         }
