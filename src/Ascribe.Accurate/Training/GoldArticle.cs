@@ -13,22 +13,14 @@ public sealed record GoldArticle(string Id, string Text, BratAnnotation Gold)
     /// </summary>
     public static List<GoldArticle> ReadFolder(string dir, bool allAnnotators = false)
     {
-        string attDir = Path.Combine(dir, "attributions");
-        string textDir = Path.Combine(dir, "text");
         var articles = new List<GoldArticle>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(attDir, "*.ann").Order(StringComparer.Ordinal))
+        foreach (var (id, path) in GoldFolder.Files(dir, firstPerArticle: !allAnnotators))
         {
-            string name = Path.GetFileNameWithoutExtension(path);
-            int us = name.LastIndexOf('_');
-            string id = us > 0 && name.Length - us == 5 ? name[..us] : name;
-            string textPath = Path.Combine(textDir, id + ".txt");
-            if ((!seen.Add(id) && !allAnnotators) || !File.Exists(textPath))
+            string textPath = GoldFolder.TextPath(dir, id);
+            if (File.Exists(textPath))
             {
-                continue;
+                articles.Add(new GoldArticle(id, File.ReadAllText(textPath), BratAnnotation.Parse(File.ReadAllText(path))));
             }
-
-            articles.Add(new GoldArticle(id, File.ReadAllText(textPath), BratAnnotation.Parse(File.ReadAllText(path))));
         }
 
         return articles;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Ascribe.Cli.Infrastructure;
 using Ascribe.Core.Components.Attribution.Model;
 using Ascribe.Core.Evaluation;
@@ -13,11 +12,8 @@ namespace Ascribe.Cli.Commands;
 /// <c>ascribe train attribution</c>: runs the pipeline's linguistic layer over PolNeAR-style gold
 /// texts (the features the model sees at run time) and trains the attribution labeler.
 /// </summary>
-internal static partial class AttributionTraining
+internal static class AttributionTraining
 {
-    [GeneratedRegex(@"_[0-9a-f]{4}\.ann$")]
-    private static partial Regex AnnotatorSuffix();
-
     public static int Run(CliServices services, CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         foreach (var dir in new[] { settings.Data, settings.Dev })
@@ -76,25 +72,17 @@ internal static partial class AttributionTraining
     private static List<AttributionExample> Read(string dir, Pipeline pipeline, bool allAnnotators, CancellationToken cancellationToken)
     {
         var result = new List<AttributionExample>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var files = Directory.GetFiles(Path.Combine(dir, "attributions"), "*.ann").Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var (article, file) in GoldFolder.Files(dir, firstPerArticle: !allAnnotators))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string article = AnnotatorSuffix().Replace(file!, string.Empty);
-            if (!allAnnotators && !seen.Add(article))
-            {
-                continue;
-            }
-
-            string textPath = Path.Combine(dir, "text", article + ".txt");
+            string textPath = GoldFolder.TextPath(dir, article);
             if (!File.Exists(textPath))
             {
                 continue;
             }
 
             var doc = pipeline.Run(article, File.ReadAllText(textPath));
-            var gold = BratAnnotation.Parse(File.ReadAllText(Path.Combine(dir, "attributions", file!)));
+            var gold = BratAnnotation.Parse(File.ReadAllText(file));
             result.Add(new AttributionExample(doc, gold));
         }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Ascribe.Cli.Infrastructure;
 using Ascribe.Core.Evaluation;
 using Ascribe.Core.Serialization;
@@ -76,7 +75,7 @@ public sealed class EvalSettings : CommandSettings
 }
 
 /// <summary><c>ascribe eval</c>: the reference scorer's metrics, computed in process.</summary>
-public sealed partial class EvalCommand : Command<EvalSettings>
+public sealed class EvalCommand : Command<EvalSettings>
 {
     private readonly CliServices _services;
 
@@ -84,9 +83,6 @@ public sealed partial class EvalCommand : Command<EvalSettings>
     {
         _services = services;
     }
-
-    [GeneratedRegex(@"_[0-9a-f]{4}\.ann$")]
-    private static partial Regex AnnotatorSuffix();
 
     public override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
@@ -141,22 +137,13 @@ public sealed partial class EvalCommand : Command<EvalSettings>
         }
 
         var scorer = new AttributionScorer(settings.Mode);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var predCache = new Dictionary<string, BratAnnotation>(StringComparer.Ordinal);
-        var files = Directory.GetFiles(attDir).Select(Path.GetFileName).Where(f => f!.EndsWith(".ann", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var (article, file) in GoldFolder.Files(settings.Gold, firstPerArticle: settings.Mode == "clean"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string article = AnnotatorSuffix().Replace(file!, string.Empty);
-            if (settings.Mode == "clean" && seen.Contains(article))
-            {
-                continue;
-            }
-
-            seen.Add(article);
-            string text = File.ReadAllText(Path.Combine(textDir, article + ".txt"));
+            string text = File.ReadAllText(GoldFolder.TextPath(settings.Gold, article));
             var tokens = GoldTokens(settings.Gold, article, text);
-            var gold = BratAnnotation.Parse(File.ReadAllText(Path.Combine(attDir, file!)));
+            var gold = BratAnnotation.Parse(File.ReadAllText(file));
             BratAnnotation? pred;
             if (pipeline is not null)
             {

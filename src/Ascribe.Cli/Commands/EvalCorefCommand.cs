@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using Ascribe.Cli.Infrastructure;
 using Ascribe.Core.Components.Resolution;
 using Ascribe.Core.Documents;
@@ -25,7 +24,7 @@ public sealed class EvalCorefSettings : CommandSettings
 }
 
 /// <summary><c>ascribe eval-coref</c>: agreement of pronoun-source resolution with CoreNLP coreference chains.</summary>
-public sealed partial class EvalCorefCommand : Command<EvalCorefSettings>
+public sealed class EvalCorefCommand : Command<EvalCorefSettings>
 {
     private readonly CliServices _services;
 
@@ -33,9 +32,6 @@ public sealed partial class EvalCorefCommand : Command<EvalCorefSettings>
     {
         _services = services;
     }
-
-    [GeneratedRegex(@"_[0-9a-f]{4}\.ann$")]
-    private static partial Regex AnnotatorSuffix();
 
     public override int Execute(CommandContext context, EvalCorefSettings settings, CancellationToken cancellationToken)
     {
@@ -51,15 +47,13 @@ public sealed partial class EvalCorefCommand : Command<EvalCorefSettings>
         var prepare = Ascribe.Core.Pipeline.DefaultPipeline.PosLayer().Build();
         var resolver = new SpeakerResolver();
         var agreement = new CorefAgreement();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(attDir, "*.ann").Order(StringComparer.Ordinal))
+        foreach (var (article, file) in GoldFolder.Files(settings.Gold, firstPerArticle: true))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string article = AnnotatorSuffix().Replace(Path.GetFileName(file), string.Empty);
             string tsv = Path.Combine(nlpDir, article + ".tsv");
             string coref = Path.Combine(nlpDir, article + ".coref.tsv");
-            string txt = Path.Combine(textDir, article + ".txt");
-            if (!seen.Add(article) || !File.Exists(tsv) || !File.Exists(coref) || !File.Exists(txt))
+            string txt = GoldFolder.TextPath(settings.Gold, article);
+            if (!File.Exists(tsv) || !File.Exists(coref) || !File.Exists(txt))
             {
                 continue;
             }
