@@ -217,7 +217,7 @@ internal sealed partial class ResolutionRun
             head = HeadClass.Person;
         }
 
-        var span = _doc.SpanOfTokens(p.Start, p.End);
+        var span = MentionSpan(p.Start, p.End);
         var gender = p.Head >= 0 && !p.Plural ? _lex.GenderOfNoun(F(p.Head)) : Gender.Unknown;
         if (p.Definite && !p.Plural && head != HeadClass.None)
         {

@@ -220,7 +220,7 @@ internal sealed partial class ResolutionRun
 
                 if (p.End > p.NameRun.End || p.Start < p.NameRun.Start)
                 {
-                    named.AddMention(_doc.SpanOfTokens(p.Start, p.End));
+                    named.AddMention(MentionSpan(p.Start, p.End));
                 }
 
                 // A name nothing types that speaks ("Melanie said") is most likely a person: "she" may refer to it.
@@ -265,7 +265,7 @@ internal sealed partial class ResolutionRun
         }
 
         group.AddAlias(TextOf(p.Start, p.End));
-        group.AddMention(_doc.SpanOfTokens(p.Start, p.End));
+        group.AddMention(MentionSpan(p.Start, p.End));
         Remember(p.Start, p.End, isSource, group);
         return group;
     }
@@ -300,7 +300,7 @@ internal sealed partial class ResolutionRun
         }
 
         var target = F(p.Head) == "latter" || distinct.Count == 1 ? distinct[0] : distinct[1];
-        target.AddMention(_doc.SpanOfTokens(p.Start, p.End));
+        target.AddMention(MentionSpan(p.Start, p.End));
         Remember(p.Start, p.End, isSource, target);
         return target;
     }

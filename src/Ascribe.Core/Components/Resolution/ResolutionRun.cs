@@ -593,6 +593,33 @@ internal sealed partial class ResolutionRun
         end < _doc.TokenCount && _doc.TokenData[end].Tag is "VBD" or "VBZ" or "VBP" or "MD"
         && _doc.TokenData[end].Sentence == _doc.TokenData[end - 1].Sentence;
 
+    /// <summary>
+    /// The text of a phrase's tokens as a mention, taking in the quote mark right outside it when
+    /// the phrase holds the other mark of the pair: 'a "Russian billionaire"', not 'a "Russian billionaire'.
+    /// </summary>
+    private TextSpan MentionSpan(int start, int end)
+    {
+        int marks = 0;
+        for (int k = start; k < end; k++)
+        {
+            marks += _doc.TokenData[k].Kind == TokenKind.Quote ? 1 : 0;
+        }
+
+        if (marks % 2 == 1)
+        {
+            if (end < _doc.TokenCount && _doc.TokenData[end].Kind == TokenKind.Quote && _doc.TokenData[end].Start == _doc.TokenData[end - 1].End)
+            {
+                end++;
+            }
+            else if (start > 0 && _doc.TokenData[start - 1].Kind == TokenKind.Quote && _doc.TokenData[start - 1].End == _doc.TokenData[start].Start)
+            {
+                start--;
+            }
+        }
+
+        return _doc.SpanOfTokens(start, end);
+    }
+
     private string TextOf(int start, int end)
     {
         var span = _doc.SpanOfTokens(start, end);

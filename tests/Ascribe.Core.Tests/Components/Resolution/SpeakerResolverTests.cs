@@ -135,10 +135,23 @@ public sealed class SpeakerResolverTests
         var cited = doc.Entities.Single(e => e.Id == doc.Attributions[0].Cites.Single());
         Assert.Equal("a Russian billionaire", cited.Name);
         Assert.Equal(SourceType.Anonymous, cited.Type);
+        Assert.Equal("a \"Russian billionaire\"", doc.Slice(cited.Mentions.Single()));
         var circles = doc.Entities.Single(e => e.Id == doc.Attributions[1].Cites.Single());
         Assert.Equal("Western government and intelligence circles", circles.Name);
         Assert.Equal(SourceType.Anonymous, circles.Type);
         Assert.Equal("learning", doc.Attributions[1].Stance);
+    }
+
+    [Theory]
+    [InlineData("citing a \u201CRussian billionaire\u201D, that", "a \u201CRussian billionaire\u201D")]
+    [InlineData("citing \u00ABa Russian billionaire\u00BB, that", "a Russian billionaire")]
+    [InlineData("citing a Russian billionaire, that", "a Russian billionaire")]
+    public void SpeakerResolver_CitedMention_KeepsBothQuoteMarksOrNeither(string citing, string mention)
+    {
+        var doc = Marked.Resolve($"[[The Washington Post]] {{{{reported}}}} on Friday, {citing} there was frustration.");
+        var cited = doc.Entities.Single(e => e.Id == doc.Attributions[0].Cites.Single());
+        Assert.Equal("a Russian billionaire", cited.Name);
+        Assert.Equal(mention, doc.Slice(cited.Mentions.Single()));
     }
 
     [Fact]
