@@ -540,6 +540,13 @@ internal sealed class AttributionLinker
                     return true;
                 }
 
+                // "The minister said: '….' He added '…'": a quotation its own cue or source introduces
+                // does not go on past a cue or source that opens the next sentence.
+                if (IntroducedBySpan(g.Start, tags) && SentenceOfFirstSpan(from, to, tags) != _doc.TokenData[g.End - 1].Sentence)
+                {
+                    return false;
+                }
+
                 return g.Fragments.Count == 1 && IsQuoted(frag.Start) && IsQuoted(g.Start) && cues == 1
                     && Paragraph(g.End - 1) == Paragraph(frag.Start)
                     && (words == 0 || (words <= MaxColonGap && to > from && IsColon(to - 1)));
@@ -997,6 +1004,32 @@ internal sealed class AttributionLinker
     private bool IsComma(int token) => _doc.Text[_doc.TokenData[token].Start] == ',' && _doc.TokenData[token].End == _doc.TokenData[token].Start + 1;
 
     private bool IsQuoted(int token) => _doc.TokenData[token].Kind == TokenKind.Quote;
+
+    /// <summary>True when a cue or source comes right before <paramref name="start"/> in its sentence, with only punctuation and quote marks between ("said: '…").</summary>
+    private bool IntroducedBySpan(int start, byte[] tags)
+    {
+        int t = start - 1;
+        while (t >= 0 && IsMark(t) && SpanTags.KindOf(tags[t]) == 0)
+        {
+            t--;
+        }
+
+        return t >= 0 && SpanTags.KindOf(tags[t]) is 1 or 2 && _doc.TokenData[t].Sentence == _doc.TokenData[start].Sentence;
+    }
+
+    /// <summary>The sentence of the first cue or source token among <c>[from, to)</c>, or -1.</summary>
+    private int SentenceOfFirstSpan(int from, int to, byte[] tags)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (SpanTags.KindOf(tags[t]) is 1 or 2)
+            {
+                return _doc.TokenData[t].Sentence;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>True for a punctuation token or a quote mark.</summary>
     private bool IsMark(int token) => _doc.TokenData[token].Kind is TokenKind.Punctuation or TokenKind.Quote;

@@ -172,6 +172,62 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    [InlineData("The minister said: \"We will not give up.\" He added \"this is final\".", "The minister", "said:", "He", "added")]
+    [InlineData("Clinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission is to destroy ISIS.\"", "Clinton", ":", "Bush", ":")]
+    public void Link_QuotationItsOwnCueIntroduces_DoesNotGoOnPastTheNextSentencesCue(string text, string source1, string cue1, string source2, string cue2)
+    {
+        int q1 = text.IndexOf('"'), q2 = text.IndexOf('"', text.IndexOf('"', q1 + 1) + 1);
+        string first = text[q1..(text.IndexOf('"', q1 + 1) + 1)], second = text[q2..(text.IndexOf('"', q2 + 1) + 1)];
+        int s2 = text.IndexOf(" " + source2 + " ", StringComparison.Ordinal) + 1;
+        if (s2 == 0)
+        {
+            s2 = text.IndexOf(" " + source2 + ":", StringComparison.Ordinal) + 1;
+        }
+
+        var (doc, tags) = Tagged(text, (first, SpanTags.BContent, SpanTags.IContent), (second, SpanTags.BContent, SpanTags.IContent));
+        Tag(doc, tags, text.IndexOf(source1, StringComparison.Ordinal), source1, SpanTags.BSource, SpanTags.ISource);
+        Tag(doc, tags, text.IndexOf(cue1, text.IndexOf(source1, StringComparison.Ordinal) + source1.Length, StringComparison.Ordinal), cue1, SpanTags.BCue, SpanTags.ICue);
+        Tag(doc, tags, s2, source2, SpanTags.BSource, SpanTags.ISource);
+        Tag(doc, tags, text.IndexOf(cue2, s2 + source2.Length, StringComparison.Ordinal), cue2, SpanTags.BCue, SpanTags.ICue);
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count);
+        Assert.Equal(source1, doc.Slice(records[0].Source!.Value));
+        Assert.Equal([first], records[0].Content.Select(doc.Slice));
+        Assert.Equal(source2, doc.Slice(records[1].Source!.Value));
+        Assert.Equal([second], records[1].Content.Select(doc.Slice));
+    }
+
+    [Fact]
+    public void Link_QuotationAParentheticalIntroduces_GoesOnPastTheCueOfItsOwnSentence()
+    {
+        // "as he was known," comes right before the first quotation, but "Mr. Trump said" interrupts one sentence of his.
+        const string text = "Freddy, as he was known, \u201cwas caught in the middle,\u201d Mr. Trump said. \u201cMy father had great confidence in me.\u201d";
+        const string first = "\u201cwas caught in the middle,\u201d";
+        const string second = "\u201cMy father had great confidence in me.\u201d";
+        var (doc, tags) = Tagged(
+            text,
+            ("he", SpanTags.BSource, SpanTags.ISource),
+            ("was known", SpanTags.BCue, SpanTags.ICue),
+            (first, SpanTags.BContent, SpanTags.IContent),
+            ("Mr. Trump", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue),
+            (second, SpanTags.BContent, SpanTags.IContent));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        var trump = Assert.Single(records, r => r.Source is { } s && doc.Slice(s) == "Mr. Trump");
+        Assert.Equal([first, second], trump.Content.Select(doc.Slice));
+    }
+
+    private static void Tag(Document doc, byte[] tags, int at, string words, int begin, int inside)
+    {
+        var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
+        tags[s] = (byte)begin;
+        for (int t = s + 1; t < e; t++)
+        {
+            tags[t] = (byte)inside;
+        }
+    }
+
+    [Theory]
     // Words between the content and the quotation, or a paragraph break: the quotation stays apart.
     [InlineData("Cummings called him a master at bolting together deals, and Lenox grew. \u201cHe showed again and again an ability to put together deals.\u201d")]
     [InlineData("Cummings called him a master at bolting together deals.\n\n\u201cHe showed again and again an ability to put together deals.\u201d")]
