@@ -235,6 +235,7 @@ internal sealed class AttributionLinker
         ClaimRelativePronouns(groups, cues, cueOwner, sourceFor, tags);
         ClaimClosingClauses(groups, cues, cueOwner, sourceFor, tags);
         ClaimQuotationsAfterColons(groups, cues, cueOwner, sourceFor);
+        ClaimAccordingToClauses(groups, cues, cueOwner, sourceFor, tags);
 
         var result = new List<AttributionRecord>();
         for (int g = 0; g < groups.Count; g++)
@@ -811,6 +812,68 @@ internal sealed class AttributionLinker
 
             groups[g].Fragments[^1] = (last.Start, open - 1);
             AddGroup(groups, cueOwner, c, (open, close + 1));
+        }
+    }
+
+    /// <summary>
+    /// "According to a senior official who spoke on condition of anonymity, the talks collapsed.": an
+    /// "according to" that opens its sentence, left without content, reports the untagged clause
+    /// after the comma that closes its source, to the end of the sentence (a final period left out,
+    /// a closing quote mark and the period inside it kept), when that clause holds a finite verb; the
+    /// source runs to that comma.
+    /// </summary>
+    private void ClaimAccordingToClauses(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor, byte[] tags)
+    {
+        const int MaxSourceTail = 8;
+        var tokens = _doc.TokenData;
+        for (int c = 0; c < cues.Count; c++)
+        {
+            var cue = cues[c];
+            if (cueOwner[c] >= 0 || sourceFor[c] is not { } source || source.Start != cue.End
+                || cue.End - cue.Start != 2 || Word(cue.Start) != "according" || Word(cue.Start + 1) != "to")
+            {
+                continue;
+            }
+
+            var sentence = _doc.Sentences[tokens[cue.Start].Sentence];
+            if (cue.Start != sentence.TokenStart || tokens[source.End - 1].Sentence != tokens[cue.Start].Sentence)
+            {
+                continue;
+            }
+
+            int comma = source.End;
+            while (comma < sentence.TokenEnd && comma - source.End <= MaxSourceTail && !IsComma(comma) && tags[comma] == SpanTags.O)
+            {
+                comma++;
+            }
+
+            if (comma >= sentence.TokenEnd || !IsComma(comma))
+            {
+                continue;
+            }
+
+            int end = sentence.TokenEnd;
+            if (end - 1 > comma && Word(end - 1) is "." or "!" or "?")
+            {
+                end--;
+            }
+
+            int words = 0;
+            bool free = true, finite = false;
+            for (int t = comma + 1; t < end && free; t++)
+            {
+                free = tags[t] == SpanTags.O;
+                words += IsMark(t) ? 0 : 1;
+                finite |= tokens[t].Tag is "VBD" or "VBZ" or "VBP" or "MD";
+            }
+
+            if (!free || !finite || words < 3)
+            {
+                continue;
+            }
+
+            sourceFor[c] = (source.Start, comma);
+            AddGroup(groups, cueOwner, c, (comma + 1, end));
         }
     }
 

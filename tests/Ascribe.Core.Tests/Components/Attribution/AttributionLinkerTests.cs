@@ -217,6 +217,19 @@ public sealed class AttributionLinkerTests
         Assert.Equal([first, second], trump.Content.Select(doc.Slice));
     }
 
+    [Theory]
+    [InlineData("According to a senior official who spoke on condition of anonymity, the talks collapsed on Tuesday.", "a senior official who spoke on condition", "a senior official who spoke on condition of anonymity", "the talks collapsed on Tuesday")]
+    [InlineData("According to the ministry, \u201cthe talks collapsed.\u201d", "the ministry", "the ministry", "\u201cthe talks collapsed.\u201d")]
+    [InlineData("According to the ministry, a failure of the talks.", "the ministry", "the ministry", null)]
+    [InlineData("The talks, according to the ministry, collapsed on Tuesday.", "the ministry", "the ministry", null)]
+    public void Link_OpeningAccordingToWithoutContent_ReportsTheClauseAfterItsSource(string text, string tagged, string source, string? content)
+    {
+        var (doc, tags) = Tagged(text, (text.Contains("According", StringComparison.Ordinal) ? "According to" : "according to", SpanTags.BCue, SpanTags.ICue), (tagged, SpanTags.BSource, SpanTags.ISource));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(source, doc.Slice(record.Source!.Value));
+        Assert.Equal(content is null ? [] : [content], record.Content.Select(doc.Slice));
+    }
+
     private static void Tag(Document doc, byte[] tags, int at, string words, int begin, int inside)
     {
         var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
