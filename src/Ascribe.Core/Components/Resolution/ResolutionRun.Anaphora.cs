@@ -339,7 +339,8 @@ internal sealed partial class ResolutionRun
     /// <summary>
     /// A definite role noun that shares no word with any earlier description ("the judge" after
     /// "Justice Esther Wanjiru", "the company" after "Baraka Minerals") refers to the most salient
-    /// earlier named source of its kind, scored as for pronouns.
+    /// earlier named source of its kind, scored as for pronouns; an organization noun only to an
+    /// organization this way, never to a government or an outlet.
     /// </summary>
     private Cluster? SalientOfKind(Phrase p, HeadClass head, Gender gender)
     {
@@ -362,7 +363,10 @@ internal sealed partial class ResolutionRun
                 break;
             }
 
-            if (!h.Cluster.HasName || h.Cluster.Members.Count > 0 || !KindFits(head, h.Cluster) || !GenderFits(gender, h.Cluster))
+            // Without a shared word, "the company" or "the party" stands for neither a government ("the
+            // Kremlin") nor an outlet ("told Reuters").
+            if (!h.Cluster.HasName || h.Cluster.Members.Count > 0 || !KindFits(head, h.Cluster) || !GenderFits(gender, h.Cluster)
+                || (head == HeadClass.Organization && h.Cluster.Type != SourceType.Organization))
             {
                 continue;
             }

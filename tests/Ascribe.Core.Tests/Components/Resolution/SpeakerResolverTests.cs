@@ -154,6 +154,17 @@ public sealed class SpeakerResolverTests
         Assert.Equal(mention, doc.Slice(cited.Mentions.Single()));
     }
 
+    [Theory]
+    [InlineData("[[The Kremlin]] {{denied}} the report. In a statement, [[the company]] {{said}} it would refund customers.", "the company")]
+    [InlineData("[[Sources]] {{told}} Reuters the deal was off. In a statement, [[the company]] {{said}} it would refund customers.", "the company")]
+    [InlineData("[[Baraka Minerals Ltd]] {{said}} it would appeal. In a statement, [[the company]] {{said}} it would refund customers.", "Baraka Minerals Ltd")]
+    public void SpeakerResolver_CompanyWithoutASharedWord_RefersOnlyToAnOrganization(string marked, string speaker)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, 1));
+        Assert.Equal(SourceType.Organization, Marked.SpeakerOf(doc, 1).Type);
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
