@@ -122,7 +122,10 @@ internal sealed partial class ResolutionRun
                 var own = NamedType(run);
                 bool sameKind = next is HeadClass.Media or HeadClass.Government or HeadClass.Organization
                     && own is Documents.SourceType.Media or Documents.SourceType.Government or Documents.SourceType.Organization;
-                if (next != HeadClass.None && next != HeadClass.Event && !sameKind && !(next == HeadClass.Person && !pl))
+                // "a Kremlin insider", "an Obama aide": one person the name only places, unless a later
+                // name is that person ("Kremlin spokesman Dmitry Peskov").
+                bool namedLater = runs.Any(r => r.Start > run.End);
+                if (next != HeadClass.None && next != HeadClass.Event && !sameKind && !(next == HeadClass.Person && !pl && namedLater))
                 {
                     return Nominal(start, end, possessive: false);
                 }

@@ -165,6 +165,17 @@ public sealed class SpeakerResolverTests
         Assert.Equal(SourceType.Organization, Marked.SpeakerOf(doc, 1).Type);
     }
 
+    [Theory]
+    [InlineData("[[A Kremlin insider]] {{told}} the newspaper Kommersant that talks were frozen.", "A Kremlin insider", SourceType.Anonymous)]
+    [InlineData("[[An Obama aide]] {{said}} the plan was dead.", "An Obama aide", SourceType.Anonymous)]
+    [InlineData("[[Kremlin spokesman Dmitry Peskov]] {{said}} the talks were frozen.", "Dmitry Peskov", SourceType.Person)]
+    public void SpeakerResolver_NameBeforeASingularPersonNoun_OnlyPlacesThatPerson(string marked, string speaker, SourceType type)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, 0));
+        Assert.Equal(type, Marked.SpeakerOf(doc, 0).Type);
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
