@@ -247,8 +247,19 @@ public static class NameMatcher
         {
             if (lexicon.Titles.TryGetValue(words[i], out var t) && t.IsTitle && !lexicon.IsFirstName(words[0]) && !words.Take(i).Any(lexicon.IsFirstName))
             {
-                titles.Add(string.Join(' ', words.Take(i)));
-                words.RemoveRange(0, i);
+                // The title may itself start earlier ("Japanese Foreign Minister": "foreign minister").
+                int j = 0;
+                while (j < i && !lexicon.Titles.ContainsKey(string.Join(' ', words.Skip(j).Take(i - j + 1))))
+                {
+                    j++;
+                }
+
+                if (j > 0)
+                {
+                    titles.Add(string.Join(' ', words.Take(j)));
+                    words.RemoveRange(0, j);
+                }
+
                 break;
             }
         }

@@ -110,6 +110,16 @@ internal sealed partial class ResolutionRun
                     }
                 }
 
+                // "China's foreign ministry spokeswoman Mao Ning": a name after the role noun the
+                // possessor places is the person, and the role describes that person.
+                foreach (var owned in runs)
+                {
+                    if (owned.Start > run.End + 1 && owned.End == end && RoleNounsBefore(run.End + 1, owned.Start))
+                    {
+                        return new Phrase { Kind = PhraseKind.Name, Start = start, End = end, NameRun = owned, Lead = (start, owned.Start) };
+                    }
+                }
+
                 return Nominal(start, end, possessive: true);
             }
 
@@ -153,6 +163,20 @@ internal sealed partial class ResolutionRun
         }
 
         return Nominal(start, end, possessive: false);
+    }
+
+    /// <summary>True when the tokens <c>[from, to)</c> are lower-case words that end in a person noun or a title ("foreign ministry spokeswoman").</summary>
+    private bool RoleNounsBefore(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!IsWord(k) || IsCap(k) || Array.IndexOf(PhraseBoundaries, F(k)) >= 0 || F(k) == "and")
+            {
+                return false;
+            }
+        }
+
+        return to > from && (HeadOfToken(to - 1, out _) == HeadClass.Person || _lex.Titles.ContainsKey(F(to - 1)));
     }
 
     private static bool IsSimple(Phrase p) => p.Kind is PhraseKind.Name or PhraseKind.Pronoun or PhraseKind.Group

@@ -74,6 +74,17 @@ public sealed class NameMatcherTests
         Assert.Equal(Gender.Female, name.Gender);
     }
 
+    [Theory]
+    [InlineData("Foreign Minister Yoko Kamikawa", new[] { "foreign minister" })]
+    [InlineData("Japanese Foreign Minister Yoko Kamikawa", new[] { "japanese", "foreign minister" })]
+    [InlineData("Massachusetts Sen. Elizabeth Warren", new[] { "massachusetts", "sen" })]
+    public void Parse_WordsBeforeATitleDescribeItUnlessTheyStartIt(string text, string[] titles)
+    {
+        var name = NameMatcher.Parse(text);
+        Assert.Equal(titles, name.Titles);
+        Assert.Equal(2, text.Split(' ').Length - name.Titles.Sum(t => t.Split(' ').Length));
+    }
+
     [Fact]
     public void Fold_TransliteratesScriptsAndDiacritics()
     {

@@ -176,6 +176,18 @@ public sealed class SpeakerResolverTests
         Assert.Equal(type, Marked.SpeakerOf(doc, 0).Type);
     }
 
+    [Theory]
+    [InlineData("[[China's foreign ministry spokeswoman Mao Ning]] {{rejected}} the criticism. \"Stop interfering,\" [[she]] {{said}}.", "Mao Ning", "China's foreign ministry spokeswoman")]
+    [InlineData("[[Blinken's counterpart, Foreign Minister Yoko Kamikawa,]] {{said}} Japan shared those concerns. [[Kamikawa]] {{added}} that she hoped for calm.", "Yoko Kamikawa", "Blinken's counterpart")]
+    public void SpeakerResolver_NameAfterAPossessorsRoleNoun_IsTheSpeaker(string marked, string speaker, string description)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, 0));
+        Assert.Equal(Marked.SpeakerOf(doc, 0).Id, Marked.SpeakerOf(doc, 1).Id);
+        Assert.Equal(SourceType.Person, Marked.SpeakerOf(doc, 0).Type);
+        Assert.Contains(description, Marked.SpeakerOf(doc, 0).Description);
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
