@@ -75,12 +75,14 @@ internal static class LayoutAttributions
     }
 
     /// <summary>
-    /// Adds the layout attributions to <paramref name="found"/>: an attribution found otherwise is dropped
+    /// Drops what was read off page furniture ("Continue reading the main story", see <see cref="PageFurniture"/>)
+    /// and adds the layout attributions to <paramref name="found"/>: an attribution found otherwise is dropped
     /// when its source or cue overlaps a layout attribution, or when its content overlaps a layout
     /// attribution's content without being an attribution nested inside that content.
     /// </summary>
     public static void Merge(Document doc, CueLexicon lexicon, List<AttributionRecord> found)
     {
+        PageFurniture.Drop(doc, found);
         var layout = Find(doc, lexicon);
         if (layout.Count == 0)
         {
