@@ -182,11 +182,31 @@ internal sealed partial class ResolutionRun
         }
     }
 
+    /// <summary>The names in the first "By …" byline ("By Jane Doe and John Roe, Reuters": "Jane Doe and John Roe"), or null.</summary>
+    private string? BylineNames()
+    {
+        foreach (var p in _bylines)
+        {
+            if (!_doc.Slice(p).TrimStart().StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var names = _nameRuns.Where(r => p.Start <= _doc.TokenData[r.Start].Start && _doc.TokenData[r.End - 1].End <= p.End)
+                .Select(r => TextOf(r.Start, r.End))
+                .Where(n => n.Contains(' ', StringComparison.Ordinal))
+                .ToList();
+            return names.Count > 0 ? string.Join(" and ", names) : null;
+        }
+
+        return null;
+    }
+
     private Cluster Author()
     {
         if (_author is null)
         {
-            string name = _doc.Meta.TryGetValue("author", out var a) && a.Length > 0 ? a : "the author";
+            string name = _doc.Meta.TryGetValue("author", out var a) && a.Length > 0 ? a : BylineNames() ?? "the author";
             _author = NewCluster(name, SourceType.Person);
             _author.HasName = name != "the author";
             _author.IsAuthor = true;

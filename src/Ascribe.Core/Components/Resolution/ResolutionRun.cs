@@ -38,6 +38,7 @@ internal sealed partial class ResolutionRun
     private readonly Dictionary<TextSpan, Cluster?> _resolvedSpans = new();
     private readonly List<(int Start, int End)> _nameRuns = new();
     private Cluster? _author;
+    private List<TextSpan> _bylines = new();
 
     public ResolutionRun(Document doc, SourceLexicon lexicon)
     {
@@ -85,9 +86,12 @@ internal sealed partial class ResolutionRun
             CollectHeadRuns(p, headRuns);
         }
 
+        // Bylines ("By Jane Doe", "Reporting by …; Editing by …") name the article's writers, who are
+        // not sources: a later "the mayor" must not refer back to them.
+        _bylines = BylineParagraphs();
         foreach (var run in _nameRuns)
         {
-            if (!headRuns.Contains(run))
+            if (!headRuns.Contains(run) && !InByline(run.Start))
             {
                 var r = run;
                 events.Add((_doc.TokenData[r.Start].Start, 1, () => ResolveNameMention(r, isSource: false)));
@@ -592,6 +596,38 @@ internal sealed partial class ResolutionRun
     private bool BeforeFiniteVerb(int end) =>
         end < _doc.TokenCount && _doc.TokenData[end].Tag is "VBD" or "VBZ" or "VBP" or "MD"
         && _doc.TokenData[end].Sentence == _doc.TokenData[end - 1].Sentence;
+
+    /// <summary>Paragraphs that are bylines: "By Jane Doe", "BY JANE DOE AND JOHN ROE, Reuters", "Reporting by Jane Doe; Editing by John Roe".</summary>
+    private List<TextSpan> BylineParagraphs()
+    {
+        var result = new List<TextSpan>();
+        foreach (var p in _doc.Paragraphs)
+        {
+            string text = _doc.Slice(p).Trim();
+            if (text.Length == 0 || text.Length > 160 || text.IndexOfAny(['"', '\u201C', '\u201D']) >= 0)
+            {
+                continue;
+            }
+
+            string lower = text.ToLowerInvariant();
+            bool by = lower.StartsWith("by ", StringComparison.Ordinal) && text.Length > 3 && char.IsUpper(text[3]);
+            bool credit = Array.Exists(CreditOpenings, o => lower.StartsWith(o, StringComparison.Ordinal));
+            if ((by || credit) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 16 && !lower.Contains(" said", StringComparison.Ordinal))
+            {
+                result.Add(p);
+            }
+        }
+
+        return result;
+    }
+
+    private static readonly string[] CreditOpenings = ["reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "reported by "];
+
+    private bool InByline(int token)
+    {
+        int offset = _doc.TokenData[token].Start;
+        return _bylines.Exists(p => p.Start <= offset && offset < p.End);
+    }
 
     /// <summary>
     /// The text of a phrase's tokens as a mention, taking in the quote mark right outside it when

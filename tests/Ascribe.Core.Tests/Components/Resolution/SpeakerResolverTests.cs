@@ -188,6 +188,25 @@ public sealed class SpeakerResolverTests
         Assert.Contains(description, Marked.SpeakerOf(doc, 0).Description);
     }
 
+    [Theory]
+    [InlineData("By Jane Doe and John Roe, Reuters")]
+    [InlineData("BY Jane Doe")]
+    [InlineData("Reporting by Jane Doe; Editing by John Roe")]
+    public void SpeakerResolver_BylineNames_AreNotSourcesARoleNounReferTo(string byline)
+    {
+        var doc = Marked.Resolve($"Dam breach floods villages\n\n{byline}\n\nResidents were evacuated, {{{{according to}}}} [[the regional governor]]. [[The mayor]] {{{{told}}}} reporters the situation was under control.");
+        Assert.Equal("the regional governor", Marked.SpeakerName(doc, 0));
+        Assert.Equal("The mayor", Marked.SpeakerName(doc, 1));
+        Assert.DoesNotContain(doc.Entities, e => e.Name.Contains("Jane Doe", StringComparison.Ordinal) && !e.Description.Contains("author of the article"));
+    }
+
+    [Fact]
+    public void SpeakerResolver_FirstPersonOutsideQuotes_IsTheBylinesAuthor()
+    {
+        var doc = Marked.Resolve("Dam breach floods villages\n\nBy Jane Doe and John Roe, Reuters\n\nIn [[my]] {{view}}, it would make more sense to rebuild the dam upstream.");
+        Assert.Equal("Jane Doe and John Roe", Marked.SpeakerName(doc, 0));
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
