@@ -118,6 +118,9 @@ public sealed class SpeakerResolverTests
     [InlineData("[[A report by the think tank]] {{found}} the talks had stalled.", SourceType.Document)]
     [InlineData("[[Ukraine]] {{says}} the talks had stalled.", SourceType.Country)]
     [InlineData("[[The Democratic Party]] {{said}} the talks had stalled.", SourceType.Organization)]
+    [InlineData("[[Hamas, which runs Gaza,]] {{said}} 40 people were killed.", SourceType.Organization)]
+    [InlineData("[[The Israel Defense Forces (IDF)]] {{said}} the strikes hit weapons depots.", SourceType.Government)]
+    [InlineData("[[The Times of Israel]] {{reported}} the strikes hit weapons depots.", SourceType.Media)]
     [InlineData("[[Mr. Obuya]] {{said}} the talks had stalled.", SourceType.Person)]
     [InlineData("[[Angela Merkel]] {{said}} the talks had stalled.", SourceType.Person)]
     public void SpeakerResolver_TypesSources(string marked, SourceType type)
