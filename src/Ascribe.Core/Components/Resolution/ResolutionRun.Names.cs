@@ -713,7 +713,14 @@ internal sealed partial class ResolutionRun
             e++;
         }
 
-        if (e == s || (!paren && (e >= sentEnd || W(e) != ",")) || (paren && (e >= sentEnd || W(e) != ")")))
+        // "…," said Olena Marchenko, a nurse at the city hospital.": an apposition may also close the sentence.
+        bool closesSentence = !paren && first is "a" or "an" && e == sentEnd && e - 1 > s && W(e - 1) is ".";
+        if (closesSentence)
+        {
+            e--;
+        }
+
+        if (e == s || (!paren && !closesSentence && (e >= sentEnd || W(e) != ",")) || (paren && (e >= sentEnd || W(e) != ")")))
         {
             return (null, HeadClass.None);
         }

@@ -210,6 +210,16 @@ public sealed class SpeakerResolverTests
         Assert.Equal("Jane Doe and John Roe", Marked.SpeakerName(doc, 0));
     }
 
+    [Theory]
+    [InlineData("\"We counted the wounded,\" {{said}} [[Olena Marchenko, a nurse at the city hospital]].", "nurse at the city hospital")]
+    [InlineData("\"We counted the wounded,\" {{said}} [[Olena Marchenko, a nurse at the city hospital,]] on Monday.", "nurse at the city hospital")]
+    public void SpeakerResolver_AppositionAfterAnInvertedCue_DescribesTheSpeaker(string marked, string description)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal("Olena Marchenko", Marked.SpeakerName(doc, 0));
+        Assert.Contains(description, Marked.SpeakerOf(doc, 0).Description);
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
