@@ -204,10 +204,11 @@ internal sealed partial class ResolutionRun
             s += 2;
         }
 
-        // The head is the last word before a preposition, comma or participle ("a poll released Thursday").
+        // The head is the last word before a preposition, comma or participle ("a poll released Thursday");
+        // a participle right after the determiner is an adjective ("the armed forces", "a retired general").
         int h = s;
         while (h + 1 < end && Array.IndexOf(PhraseBoundaries, F(h + 1)) < 0 && W(h + 1) != "," && W(h + 1) != "("
-            && !(h + 1 > s && F(h + 1).EndsWith("ed", StringComparison.Ordinal) && !IsCap(h + 1) && HeadOfToken(h + 1, out _) == HeadClass.None))
+            && !(h + 1 > s && F(h) is not ("a" or "an") && Array.IndexOf(Determiners, F(h)) < 0 && F(h + 1).EndsWith("ed", StringComparison.Ordinal) && !IsCap(h + 1) && HeadOfToken(h + 1, out _) == HeadClass.None))
         {
             h++;
         }
