@@ -289,7 +289,21 @@ internal sealed partial class ResolutionRun
             s++;
         }
 
-        return TextOf(s, p.End);
+        return TextOf(s, RoleEnd(p));
+    }
+
+    /// <summary>Where the role of a phrase ends: before a relative clause set off by a comma ("The governor, who took office last year").</summary>
+    private int RoleEnd(Phrase p)
+    {
+        for (int k = Math.Max(p.Start, p.Head) + 1; k < p.End - 1; k++)
+        {
+            if (W(k) == "," && F(k + 1) is "who" or "which" or "whose")
+            {
+                return k;
+            }
+        }
+
+        return p.End;
     }
 
     private Cluster? FindRoleAntecedent(Phrase p, HeadClass head, Gender gender)

@@ -224,6 +224,15 @@ public sealed class SpeakerResolverTests
     }
 
     [Fact]
+    public void SpeakerResolver_RoleNounDescription_LeavesOutARelativeClause()
+    {
+        var doc = Marked.Resolve("[[Gavin Newsom]] {{said}} the state would sue. [[The governor, who took office in 2019,]] {{added}} that the bridge would reopen.");
+        Assert.Equal("Gavin Newsom", Marked.SpeakerName(doc, 1));
+        Assert.Contains("governor", Marked.SpeakerOf(doc, 1).Description);
+        Assert.DoesNotContain(Marked.SpeakerOf(doc, 1).Description, d => d.Contains("who", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
         var doc = Marked.Resolve(
