@@ -130,7 +130,40 @@ public sealed class StoreCommandTests
         Assert.False(StoreBuilder.IsPostgres("corpus/ascribe.db"));
     }
 
+    [Fact]
+    public void Speaker_AsTable_SaysWhenNoArticleHasADate()
+    {
+        using var db = TestDb.Create("sqlite");
+        string dir = Path.Combine(Path.GetTempPath(), "ascribe-undated-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "port.txt"), "\"The corridor will stay open,\" said Olena Petrenko, the port director, on Sunday.\n");
+            Assert.Equal(0, Run(string.Empty, "ingest", dir, "--db", db.Db, "--format", "json").Code);
+            var (code, screen) = RunOnConsole("speaker", "Petrenko", "--db", db.Db);
+            Assert.Equal(0, code);
+            Assert.Contains("1 quote(s) in 1 article(s), no publication dates", screen, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static (int Code, string Out, string Error) Run(string stdin, params string[] args)
+    {
+        var (code, output, error, _) = RunAll(stdin, args);
+        return (code, output, error);
+    }
+
+    /// <summary>Runs a command and returns what it drew on the console (tables, rules, charts).</summary>
+    private static (int Code, string Screen) RunOnConsole(params string[] args)
+    {
+        var (code, _, _, screen) = RunAll(string.Empty, args);
+        return (code, screen);
+    }
+
+    private static (int Code, string Out, string Error, string Screen) RunAll(string stdin, string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -138,6 +171,6 @@ public sealed class StoreCommandTests
         console.Profile.Width = 200;
         var services = new CliServices(output, error, console, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)));
         int code = CliApp.Run(args, services);
-        return (code, output.ToString(), error.ToString());
+        return (code, output.ToString(), error.ToString(), console.Output);
     }
 }

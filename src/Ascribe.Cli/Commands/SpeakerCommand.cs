@@ -45,7 +45,8 @@ public sealed class SpeakerCommand : StoreCommand<SpeakerSettings>
         var console = Services.Console;
         console.Write(new Rule($"[bold]{Markup.Escape(profile.Name)}[/] #{profile.Id} ({Markup.Escape(profile.Type)})").LeftJustified());
         console.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", profile.Aliases))}");
-        console.MarkupLine($"{profile.Quotes} quote(s) in {profile.Documents} article(s), {Markup.Escape(profile.FirstSeen ?? "?")} – {Markup.Escape(profile.LastSeen ?? "?")}");
+        string span = profile.FirstSeen is null && profile.LastSeen is null ? "no publication dates" : $"{profile.FirstSeen ?? "?"} – {profile.LastSeen ?? "?"}";
+        console.MarkupLine($"{profile.Quotes} quote(s) in {profile.Documents} article(s), {Markup.Escape(span)}");
         var grid = new Table().Border(TableBorder.Rounded);
         grid.AddColumn("outlet");
         grid.AddColumn(new TableColumn("quotes").RightAligned());
