@@ -347,7 +347,7 @@ internal sealed partial class ResolutionRun
             var known = new HashSet<string>(StringComparer.Ordinal);
             foreach (var d in c.Descriptions.Append(c.Name).Concat(c.Aliases))
             {
-                foreach (var w in NameMatcher.Fold(d).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var w in OwnWords(NameMatcher.Fold(d).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
                 {
                     known.Add(Stem(w));
                 }
@@ -414,6 +414,30 @@ internal sealed partial class ResolutionRun
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// The words of a description that describe its own bearer: up to a preposition whose phrase
+    /// names another person ("spokesperson for the UN secretary-general" is not "the UN chief";
+    /// "representative of the … Ministry of Defense" keeps its ministry).
+    /// </summary>
+    private IEnumerable<string> OwnWords(string[] words)
+    {
+        for (int i = 1; i < words.Length; i++)
+        {
+            if (words[i] is "for" or "of" or "to" or "with" or "at" or "in")
+            {
+                for (int k = i + 1; k < words.Length; k++)
+                {
+                    if (words[k].Split('-').Any(part => _lex.HeadOf(part, out _, guess: false) == HeadClass.Person || _lex.Titles.ContainsKey(part)))
+                    {
+                        return words.Take(i);
+                    }
+                }
+            }
+        }
+
+        return words;
     }
 
     /// <summary>"the Whitfield campaign" names its own referent; only "the campaign" may fall back to salience.</summary>

@@ -232,6 +232,15 @@ public sealed class SpeakerResolverTests
         Assert.DoesNotContain(Marked.SpeakerOf(doc, 1).Description, d => d.Contains("who", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("[[A spokesperson for the UN secretary-general, Stephane Dujarric,]] {{told}} reporters the UN was alarmed. [[The UN chief]] {{has called for}} a ceasefire.", "The UN chief")]
+    [InlineData("[[Andriy Tschernak, representative of the secret service directorate in the Ukrainian Ministry of Defense,]] {{claimed}} it. [[The ministry official]] {{emphasized}} that.", "Andriy Tschernak")]
+    public void SpeakerResolver_RoleNoun_SharesNoWordWithAnotherPersonInADescription(string marked, string speaker)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, 1));
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
