@@ -18,16 +18,21 @@ public sealed class AttributionLinkerTests
         var tags = new byte[doc.TokenCount];
         foreach (var (words, begin, inside) in spans)
         {
-            int at = text.IndexOf(words, StringComparison.Ordinal);
-            var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
-            tags[s] = (byte)begin;
-            for (int t = s + 1; t < e; t++)
-            {
-                tags[t] = (byte)(begin == SpanTags.BContent && t == e - 1 ? SpanTags.EContent : inside);
-            }
+            Tag(doc, tags, text.IndexOf(words, StringComparison.Ordinal), words, begin, inside);
         }
 
         return (doc, tags);
+    }
+
+    /// <summary>Tags the tokens of <paramref name="words"/> at offset <paramref name="at"/>; a content ends in its E tag.</summary>
+    private static void Tag(Document doc, byte[] tags, int at, string words, int begin, int inside)
+    {
+        var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
+        tags[s] = (byte)begin;
+        for (int t = s + 1; t < e; t++)
+        {
+            tags[t] = (byte)(begin == SpanTags.BContent && t == e - 1 ? SpanTags.EContent : inside);
+        }
     }
 
     private static List<string> Contents(Document doc, List<Attribution> records) =>
@@ -228,16 +233,6 @@ public sealed class AttributionLinkerTests
         var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
         Assert.Equal(source, doc.Slice(record.Source!.Value));
         Assert.Equal(content is null ? [] : [content], record.Content.Select(doc.Slice));
-    }
-
-    private static void Tag(Document doc, byte[] tags, int at, string words, int begin, int inside)
-    {
-        var (s, e) = doc.TokenRange(new TextSpan(at, at + words.Length));
-        tags[s] = (byte)begin;
-        for (int t = s + 1; t < e; t++)
-        {
-            tags[t] = (byte)inside;
-        }
     }
 
     [Theory]
