@@ -1,4 +1,5 @@
 using Ascribe.Core.Documents;
+using Ascribe.Core.Internal;
 using AttributionRecord = Ascribe.Core.Documents.Attribution;
 
 namespace Ascribe.Core.Components.Attribution;
@@ -38,6 +39,11 @@ internal static class PageFurniture
     /// <summary>True when <paramref name="paragraph"/> of <paramref name="doc"/> is page furniture.</summary>
     public static bool IsFurniture(Document doc, TextSpan paragraph)
     {
+        if (paragraph.End - paragraph.Start > 400)
+        {
+            return false;
+        }
+
         string text = doc.Slice(paragraph).Trim();
         if (text.Length == 0 || text.Length > 200)
         {
@@ -56,7 +62,7 @@ internal static class PageFurniture
             && lower.IndexOfAny(['"', '\u201C', '\u201D']) < 0;
     }
 
-    /// <summary>Drops from <paramref name="found"/> every attribution whose cue, or whose source when it has no cue, lies in a furniture paragraph.</summary>
+    /// <summary>Drops from <paramref name="found"/> every attribution whose cue, or whose source when it has no cue, starts in a furniture paragraph.</summary>
     public static void Drop(Document doc, List<AttributionRecord> found)
     {
         var furniture = doc.Paragraphs.Where(p => IsFurniture(doc, p)).ToList();
@@ -65,6 +71,7 @@ internal static class PageFurniture
             return;
         }
 
-        found.RemoveAll(a => (a.Cue ?? a.Source) is { } anchor && furniture.Exists(p => p.Start <= anchor.Start && anchor.End <= p.End));
+        var index = new SpanIndex(furniture);
+        found.RemoveAll(a => (a.Cue ?? a.Source) is { } anchor && index.AnyContains(anchor.Start));
     }
 }

@@ -39,6 +39,7 @@ internal sealed partial class ResolutionRun
     private readonly List<(int Start, int End)> _nameRuns = new();
     private Cluster? _author;
     private List<TextSpan> _bylines = new();
+    private SpanIndex? _bylineIndex;
 
     public ResolutionRun(Document doc, SourceLexicon lexicon)
     {
@@ -89,6 +90,7 @@ internal sealed partial class ResolutionRun
         // Bylines ("By Jane Doe", "Reporting by …; Editing by …") name the article's writers, who are
         // not sources: a later "the mayor" must not refer back to them.
         _bylines = BylineParagraphs();
+        _bylineIndex = new SpanIndex(_bylines);
         foreach (var run in _nameRuns)
         {
             if (!headRuns.Contains(run) && !InByline(run.Start))
@@ -603,6 +605,11 @@ internal sealed partial class ResolutionRun
         var result = new List<TextSpan>();
         foreach (var p in _doc.Paragraphs)
         {
+            if (p.End - p.Start > 400)
+            {
+                continue;
+            }
+
             string text = _doc.Slice(p).Trim();
             if (text.Length == 0 || text.Length > 160 || text.IndexOfAny(['"', '\u201C', '\u201D']) >= 0)
             {
@@ -623,11 +630,7 @@ internal sealed partial class ResolutionRun
 
     private static readonly string[] CreditOpenings = ["reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "reported by "];
 
-    private bool InByline(int token)
-    {
-        int offset = _doc.TokenData[token].Start;
-        return _bylines.Exists(p => p.Start <= offset && offset < p.End);
-    }
+    private bool InByline(int token) => _bylineIndex?.AnyContains(_doc.TokenData[token].Start) == true;
 
     /// <summary>
     /// The text of a phrase's tokens as a mention, taking in the quote mark right outside it when
