@@ -34,6 +34,15 @@ internal static class LayoutAttributions
         "finally", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "by", "via", "in", "on", "at", "for", "with", "of", "if", "as", "so", "yes", "no", "ps", "p.s.",
+        "interview", "opinion", "analysis", "comment", "commentary", "editorial", "explainer", "factbox", "fact check", "review",
+        "profile", "podcast", "quiz", "timeline", "live updates", "q&a", "obituary", "letter", "letters",
+    };
+
+    /// <summary>Labels of the kind of piece before a headline's colon ("Interview: …", "Analysis: …"), which no extractor may take for a speaker.</summary>
+    private static readonly HashSet<string> Kickers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "interview", "opinion", "analysis", "comment", "commentary", "editorial", "explainer", "factbox", "fact check", "review",
+        "profile", "podcast", "quiz", "timeline", "live updates", "q&a", "obituary", "update", "updated", "correction",
     };
 
     /// <summary>Function words that appear capitalized in titles and headlines but not inside a name.</summary>
@@ -83,6 +92,9 @@ internal static class LayoutAttributions
     public static void Merge(Document doc, CueLexicon lexicon, List<AttributionRecord> found)
     {
         PageFurniture.Drop(doc, found);
+
+        // A kicker before a colon is no speaker ("Interview: 'We will rebuild every house'", "Update: …").
+        found.RemoveAll(a => a.Cue is { } cue && a.Source is { } source && doc.Slice(cue) == ":" && Kickers.Contains(doc.Slice(source).Trim()));
         var layout = Find(doc, lexicon);
         if (layout.Count == 0)
         {

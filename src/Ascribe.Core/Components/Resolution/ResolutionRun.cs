@@ -170,6 +170,10 @@ internal sealed partial class ResolutionRun
         // First-person sources inside quotes belong to the quote's speaker.
         ResolveQuotedFirstPerson(links);
 
+        // "Terekhov: No. We need help …, and we have asked the government": in a transcript's
+        // speaker line, "we" is the speaker's, not the author's.
+        ResolveSpeakerLineFirstPerson(links);
+
         // A cue the extractor found without its source ("Andriy Tschernak, representative of ..., claimed").
         ResolveImplicitSpeakers(links);
 
@@ -467,6 +471,34 @@ internal sealed partial class ResolutionRun
                 {
                     links[a] = (links[nearest].Speaker, links[a].Cites, links[a].Venue);
                 }
+            }
+        }
+    }
+
+    private void ResolveSpeakerLineFirstPerson(Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> links)
+    {
+        var lines = _doc.Attributions
+            .Where(b => b.Cue is { } cue && _doc.Slice(cue) == ":" && links[b].Speaker is { IsAuthor: false })
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var index = new SpanIndex(lines.SelectMany((b, i) => b.Content.Select(c => (c, i))));
+        var holders = new List<int>();
+        foreach (var a in _doc.Attributions)
+        {
+            if (a.Source is not { } s || links[a].Speaker is not { IsAuthor: true } || NameMatcher.Fold(_doc.Slice(s)) is not ("i" or "we" or "me" or "us"))
+            {
+                continue;
+            }
+
+            holders.Clear();
+            index.CollectOverlapping(s, holders);
+            if (holders.Count > 0 && lines[holders[0]] != a)
+            {
+                links[a] = (links[lines[holders[0]]].Speaker, links[a].Cites, links[a].Venue);
             }
         }
     }

@@ -83,4 +83,17 @@ public sealed class LayoutAttributionsTests
         Assert.Equal("WALLACE", text[a.Source.Value.Start..a.Source.Value.End]);
         Assert.Equal("layout", a.Origin);
     }
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void A_kicker_before_a_headline_colon_is_no_speaker(bool model)
+    {
+        const string text = "Interview: \"We will rebuild every house\"\n\n"
+            + "The mayor of Kharkiv, Ihor Terekhov, spoke to our reporter about the winter.\n\n"
+            + "Terekhov: More than 4,000 homes. We will rebuild every house.\n";
+        var found = Triples(Run(text, model));
+
+        Assert.DoesNotContain(found, t => t.Source == "Interview");
+        Assert.Contains(("Terekhov", ":", "More than 4,000 homes. We will rebuild every house"), found);
+    }
 }

@@ -241,6 +241,15 @@ public sealed class SpeakerResolverTests
         Assert.Equal(speaker, Marked.SpeakerName(doc, 1));
     }
 
+    [Theory]
+    [InlineData("[[Terekhov]]{{:}} We need help from our partners, and [[we]] {{have asked}} the government for more.", "Terekhov")]
+    [InlineData("[[Terekhov]] {{said}} the city needs help. In [[our]] {{view}}, the government should pay.", "the author")]
+    public void SpeakerResolver_FirstPersonInATranscriptSpeakerLine_IsThatSpeaker(string marked, string speaker)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, 1));
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
