@@ -120,6 +120,7 @@ public sealed class SpeakerResolverTests
     [InlineData("[[The Democratic Party]] {{said}} the talks had stalled.", SourceType.Organization)]
     [InlineData("[[Hamas, which runs Gaza,]] {{said}} 40 people were killed.", SourceType.Organization)]
     [InlineData("[[The armed forces]] {{said}} the attack was repelled.", SourceType.Government)]
+    [InlineData("[[The president's office]] {{said}} the talks were constructive.", SourceType.Government)]
     [InlineData("[[Ukraine's General Staff]] {{said}} the village remained under Russian control.", SourceType.Government)]
     [InlineData("[[A retired general]] {{said}} the attack was repelled.", SourceType.Anonymous)]
     [InlineData("[[The Israel Defense Forces (IDF)]] {{said}} the strikes hit weapons depots.", SourceType.Government)]
