@@ -30,7 +30,6 @@ internal static class PageFurniture
     {
         "read more:", "read more ", "related:", "related coverage:", "see also:", "watch:", "listen:", "more:",
         "sign up for ", "sign up to ", "subscribe to ", "subscribe for ", "click here ", "follow us on ", "share this article",
-        "continue reading", "story continues below", "article continues below", "advertisement ",
     };
 
     /// <summary>Longest furniture line with an opening, in words: a pitch, not a paragraph of prose.</summary>

@@ -23,6 +23,7 @@ public sealed class PageFurnitureTests
     [InlineData("The mayor said the situation was under control.", false)]
     [InlineData("Sign up for the draft, the general told recruits, was a duty they could not refuse in a war of this size and length.", false)]
     [InlineData("Read more: \"We will not give up,\" she said.", false)]
+    [InlineData("Advertisement The mayor said the situation was under control.", false)]
     public void IsFurniture_KnowsPageLinesFromProse(string paragraph, bool furniture)
     {
         var doc = TestText.Text(paragraph);
