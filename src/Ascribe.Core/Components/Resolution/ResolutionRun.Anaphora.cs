@@ -71,6 +71,13 @@ internal sealed partial class ResolutionRun
             }
 
             chosen ??= nearest;
+
+            // "The mayor, who said …": an unnamed phrase right before the comma that no earlier
+            // mention stands for is the antecedent itself.
+            if (chosen is null && isSource)
+            {
+                chosen = PhraseBeforeComma(t);
+            }
         }
         else
         {
@@ -201,6 +208,35 @@ internal sealed partial class ResolutionRun
 
         return null;
     }
+
+    /// <summary>The entity of the noun phrase that ends at the comma right before token <paramref name="t"/> and opens its sentence or clause, or null.</summary>
+    private Cluster? PhraseBeforeComma(int t)
+    {
+        int end = t - 1;
+        if (end < 1 || W(end) != ",")
+        {
+            return null;
+        }
+
+        int sentStart = _doc.Sentences[SentenceOf(t)].TokenStart;
+        int start = end;
+        while (start > sentStart && end - start < 8 && IsWord(start - 1) && !BreaksNounPhrase(start - 1))
+        {
+            start--;
+        }
+
+        if (start == end || (start > sentStart && W(start - 1) != ","))
+        {
+            return null;
+        }
+
+        var phrase = Analyze(start, end);
+        return phrase.Kind is PhraseKind.Nominal or PhraseKind.Name ? ResolvePhrase(phrase, isSource: false) : null;
+    }
+
+    /// <summary>A verb, preposition other than "of" or conjunction, which no noun phrase runs across (needs part-of-speech tags).</summary>
+    private bool BreaksNounPhrase(int k) =>
+        _doc.TokenData[k].Tag is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "TO" or "CC" || (tag == "IN" && F(k) != "of"));
 
     private Cluster Author()
     {

@@ -251,6 +251,16 @@ public sealed class SpeakerResolverTests
         Assert.Equal(speaker, Marked.SpeakerName(doc, 1));
     }
 
+    [Theory]
+    [InlineData("The mayor, [[who]] {{said}} the curfew would be lifted, thanked residents.", "The mayor")]
+    [InlineData("Residents of the city, [[who]] {{said}} they had no water, gathered outside.", "Residents")]
+    [InlineData("[[Olena Petrenko]] {{said}} the port would reopen. The mayor thanked Petrenko, [[who]] {{said}} the ships were waiting.", "Olena Petrenko")]
+    public void SpeakerResolver_RelativePronounSource_IsThePhraseBeforeItsComma(string marked, string speaker)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, doc.Attributions.Count - 1));
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
