@@ -694,8 +694,10 @@ internal sealed class AttributionLinker
     /// <summary>
     /// "Hillary Clinton was headed to an emergency room …, The Post has learned.": a cue left without
     /// content whose source and cue (with an opening "as" or none) close the sentence after a comma
-    /// reports the untagged clause before that comma, from the sentence's first word (after opening
-    /// quote marks and a "But"), when that clause holds a finite verb.
+    /// reports the clause before that comma, from the sentence's first word (after opening
+    /// quote marks and a "But"), when that clause holds a finite verb. The clause is untagged, or is an
+    /// attribution itself, from its source to a content that runs to the comma ("Merkel told Macron
+    /// that Germany would support the plan, a government source said."): the reported attribution.
     /// </summary>
     private void ClaimClosingClauses(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor, byte[] tags)
     {
@@ -745,18 +747,21 @@ internal sealed class AttributionLinker
                 start++;
             }
 
-            // A reported clause: untagged, at least three words, one of them a finite verb ("When reached
-            // by the Associated Press, Lewandowski …" and "Then, last week, Eric Trump called." are not).
+            // A reported clause: untagged or a nested attribution, at least three words, one of them a finite
+            // verb ("When reached by the Associated Press, Lewandowski …" and "Then, last week, Eric Trump called." are not).
             int words = 0;
-            bool free = true, finite = false;
-            for (int t = start; t < comma && free; t++)
+            bool free = true, finite = false, innerCue = false;
+            for (int t = start; t < comma; t++)
             {
-                free = tags[t] == SpanTags.O;
+                free &= tags[t] == SpanTags.O;
+                innerCue |= SpanTags.KindOf(tags[t]) == 2;
                 words += IsMark(t) ? 0 : 1;
                 finite |= tokens[t].Tag is "VBD" or "VBZ" or "VBP" or "MD";
             }
 
-            if (!free || !finite || words < 3)
+            // A colon inside hands its quotation to the closing cue instead (ClaimQuotationsAfterColons).
+            bool nested = !free && innerCue && SpanTags.KindOf(tags[start]) == 1 && SpanTags.KindOf(tags[comma - 1]) == 3 && !ColonBetween(start, comma);
+            if ((!free && !nested) || !finite || words < 3)
             {
                 continue;
             }

@@ -341,6 +341,26 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    // An attribution before the comma is what the closing source and cue report, when its content runs to the comma.
+    [InlineData("Merkel told Macron that Germany would support the plan, a government source said.", "that Germany would support the plan", "Merkel told Macron that Germany would support the plan")]
+    [InlineData("Merkel told Macron that Germany would support the plan on Friday, a government source said.", "that Germany would support the plan", "")]
+    public void Link_AttributionBeforeAClosingSourceAndCue_IsWhatTheyReport(string text, string inner, string expected)
+    {
+        var (doc, tags) = Tagged(
+            text,
+            ("Merkel", SpanTags.BSource, SpanTags.ISource),
+            ("told", SpanTags.BCue, SpanTags.ICue),
+            (inner, SpanTags.BContent, SpanTags.IContent),
+            ("a government source", SpanTags.BSource, SpanTags.ISource),
+            ("said", SpanTags.BCue, SpanTags.ICue));
+        var records = new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]);
+        Assert.Equal(2, records.Count);
+        Assert.Equal(inner, doc.Slice(records.Single(r => doc.Slice(r.Source!.Value) == "Merkel").ContentExtent));
+        var outer = records.Single(r => doc.Slice(r.Source!.Value) == "a government source");
+        Assert.Equal(expected, outer.Content.Count > 0 ? doc.Slice(outer.ContentExtent) : "");
+    }
+
+    [Theory]
     // A quotation that a colon opens and a comma closes belongs to the source and cue right after it;
     // one a period closes stays with the cue before the colon.
     [InlineData("The statement also referenced her record: \u201cShe has opened the door for women,\u201d the union wrote.", "\u201cShe has opened the door for women,\u201d", true)]
