@@ -435,8 +435,11 @@ internal sealed partial class ResolutionRun
 
             // Without a shared word, "the company" or "the party" stands for neither a government ("the
             // Kremlin") nor an outlet ("told Reuters").
+            // A body ("the air force", "the ministry") refers back by salience only to a body that spoke:
+            // a place named in passing or in a dateline ("KYIV, Ukraine (AP) —") is not one.
             if (!h.Cluster.HasName || h.Cluster.Members.Count > 0 || !KindFits(head, h.Cluster) || !GenderFits(gender, h.Cluster)
-                || (head == HeadClass.Organization && h.Cluster.Type != SourceType.Organization))
+                || (head == HeadClass.Organization && h.Cluster.Type != SourceType.Organization)
+                || (head is HeadClass.Government or HeadClass.Organization or HeadClass.Media && !h.IsSource))
             {
                 continue;
             }

@@ -261,6 +261,16 @@ public sealed class SpeakerResolverTests
         Assert.Equal(speaker, Marked.SpeakerName(doc, doc.Attributions.Count - 1));
     }
 
+    [Theory]
+    [InlineData("KYIV, Ukraine (AP) — [[Ukrainian officials]] {{said}} drones attacked overnight. [[The air force]] {{said}} it shot down 45 of 50.", 1, "The air force")]
+    [InlineData("[[Hamas]] {{said}} 40 people were killed. The UN secretary-general called for calm. [[The group]] {{said}} it would respond.", 1, "Hamas")]
+    [InlineData("[[Moscow]] {{said}} the drones were shot down. [[The ministry]] {{said}} more would follow.", 1, "Moscow")]
+    public void SpeakerResolver_BodyNounWithoutASharedWord_RefersOnlyToABodyThatSpoke(string marked, int attribution, string speaker)
+    {
+        var doc = Marked.Resolve(marked);
+        Assert.Equal(speaker, Marked.SpeakerName(doc, attribution));
+    }
+
     [Fact]
     public void SpeakerResolver_ToldOutletAndInterview_RecordVenue()
     {
