@@ -695,16 +695,18 @@ internal sealed class AttributionLinker
     /// "Hillary Clinton was headed to an emergency room …, The Post has learned.": a cue left without
     /// content whose source and cue (with an opening "as" or none) close the sentence after a comma
     /// reports the clause before that comma, from the sentence's first word (after opening
-    /// quote marks and a "But"), when that clause holds a finite verb. The clause is untagged, or is an
+    /// quote marks and a "But" or "And"), when that clause holds a finite verb. The clause is untagged, or is an
     /// attribution itself, from its source to a content that runs to the comma ("Merkel told Macron
     /// that Germany would support the plan, a government source said."): the reported attribution.
+    /// Such a cue's own content that ends at the comma starts with the clause when only untagged words
+    /// without a comma come before it ("Russian forces launched [a massive drone attack overnight], …").
     /// </summary>
     private void ClaimClosingClauses(List<Group> groups, List<(int Start, int End)> cues, int[] cueOwner, (int Start, int End)?[] sourceFor, byte[] tags)
     {
         var tokens = _doc.TokenData;
         for (int c = 0; c < cues.Count; c++)
         {
-            if (cueOwner[c] >= 0 || sourceFor[c] is not { } source)
+            if (sourceFor[c] is not { } source)
             {
                 continue;
             }
@@ -742,9 +744,22 @@ internal sealed class AttributionLinker
                 start++;
             }
 
-            if (start < comma && _doc[start].Text is "But")
+            if (start < comma && _doc[start].Text is "But" or "And")
             {
                 start++;
+            }
+
+            if (cueOwner[c] >= 0)
+            {
+                // "Russian forces launched [a massive drone attack overnight], Ukrainian officials said.": a
+                // content that ends at the comma starts with its clause, over untagged words without a comma.
+                var g = groups[cueOwner[c]];
+                if (g.Fragments.Count == 1 && g.End == comma && g.Start > start && UntaggedWithoutComma(start, g.Start, tags))
+                {
+                    g.Fragments[0] = (start, comma);
+                }
+
+                continue;
             }
 
             // A reported clause: untagged or a nested attribution, at least three words, one of them a finite
@@ -880,6 +895,19 @@ internal sealed class AttributionLinker
             sourceFor[c] = (source.Start, comma);
             AddGroup(groups, cueOwner, c, (comma + 1, end));
         }
+    }
+
+    private bool UntaggedWithoutComma(int from, int to, byte[] tags)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (tags[t] != SpanTags.O || IsComma(t) || IsColon(t))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Adds a content of one fragment owned by <paramref name="cue"/>, as the claiming rules make one.</summary>

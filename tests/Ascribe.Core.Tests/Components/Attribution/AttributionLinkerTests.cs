@@ -341,6 +341,24 @@ public sealed class AttributionLinkerTests
     }
 
     [Theory]
+    // A content that ends at the comma of a closing source and cue starts with its clause ("And" left out),
+    // unless a comma or colon comes between.
+    [InlineData("Russian forces launched a massive drone attack overnight, Ukrainian officials said.", "a massive drone attack overnight", "Russian forces launched a massive drone attack overnight")]
+    [InlineData("And Mrs. Clinton now holds a gaping advantage, according to a poll.", "a gaping advantage", "Mrs. Clinton now holds a gaping advantage")]
+    [InlineData("In a statement on Sunday, the talks failed again, Ukrainian officials said.", "the talks failed again", "the talks failed again")]
+    public void Link_ContentBeforeAClosingSourceAndCue_StartsWithItsClause(string text, string tagged, string expected)
+    {
+        bool according = text.Contains("according", StringComparison.Ordinal);
+        var (doc, tags) = Tagged(
+            text,
+            (tagged, SpanTags.BContent, SpanTags.IContent),
+            (according ? "a poll" : "Ukrainian officials", SpanTags.BSource, SpanTags.ISource),
+            (according ? "according to" : "said", SpanTags.BCue, SpanTags.ICue));
+        var record = Assert.Single(new AttributionLinker(doc, CueLexicon.Default).Link(tags, new float[doc.TokenCount]));
+        Assert.Equal(expected, doc.Slice(record.ContentExtent));
+    }
+
+    [Theory]
     // An attribution before the comma is what the closing source and cue report, when its content runs to the comma.
     [InlineData("Merkel told Macron that Germany would support the plan, a government source said.", "that Germany would support the plan", "Merkel told Macron that Germany would support the plan")]
     [InlineData("Merkel told Macron that Germany would support the plan on Friday, a government source said.", "that Germany would support the plan", "")]
