@@ -145,13 +145,7 @@ internal sealed partial class ResolutionRun
             var head = run;
             foreach (var next in runs.Where(r => r.Start > run.End))
             {
-                bool modifiers = next.Start - head.End >= 1;
-                for (int k = head.End; k < next.Start && modifiers; k++)
-                {
-                    modifiers = IsWord(k) && !IsCap(k) && Array.IndexOf(PhraseBoundaries, F(k)) < 0 && F(k) != "and";
-                }
-
-                if (!modifiers || !(HeadOfToken(next.Start - 1, out _) == HeadClass.Person || _lex.Titles.ContainsKey(F(next.Start - 1))))
+                if (!RoleNounsBefore(head.End, next.Start))
                 {
                     break;
                 }

@@ -432,8 +432,7 @@ internal sealed partial class ResolutionRun
                 continue;
             }
 
-            string w = NameMatcher.Fold(_doc.Slice(s));
-            if (w is not ("i" or "we" or "me" or "us"))
+            if (!IsFirstPerson(s))
             {
                 continue;
             }
@@ -475,6 +474,9 @@ internal sealed partial class ResolutionRun
         }
     }
 
+    /// <summary>True for a source that is a first-person pronoun: "I", "we", "me", "us".</summary>
+    private bool IsFirstPerson(TextSpan source) => NameMatcher.Fold(_doc.Slice(source)) is "i" or "we" or "me" or "us";
+
     private void ResolveSpeakerLineFirstPerson(Dictionary<AttributionRecord, (Cluster? Speaker, List<Cluster> Cites, Cluster? Venue)> links)
     {
         var lines = _doc.Attributions
@@ -489,7 +491,7 @@ internal sealed partial class ResolutionRun
         var holders = new List<int>();
         foreach (var a in _doc.Attributions)
         {
-            if (a.Source is not { } s || links[a].Speaker is not { IsAuthor: true } || NameMatcher.Fold(_doc.Slice(s)) is not ("i" or "we" or "me" or "us"))
+            if (a.Source is not { } s || links[a].Speaker is not { IsAuthor: true } || !IsFirstPerson(s))
             {
                 continue;
             }
