@@ -764,15 +764,7 @@ internal sealed class AttributionLinker
 
             // A reported clause: untagged or a nested attribution, at least three words, one of them a finite
             // verb ("When reached by the Associated Press, Lewandowski …" and "Then, last week, Eric Trump called." are not).
-            int words = 0;
-            bool free = true, finite = false, innerCue = false;
-            for (int t = start; t < comma; t++)
-            {
-                free &= tags[t] == SpanTags.O;
-                innerCue |= SpanTags.KindOf(tags[t]) == 2;
-                words += IsMark(t) ? 0 : 1;
-                finite |= tokens[t].Tag is "VBD" or "VBZ" or "VBP" or "MD";
-            }
+            var (words, free, finite, innerCue) = ScanClause(start, comma, tags);
 
             // A colon inside hands its quotation to the closing cue instead (ClaimQuotationsAfterColons).
             bool nested = !free && innerCue && SpanTags.KindOf(tags[start]) == 1 && SpanTags.KindOf(tags[comma - 1]) == 3 && !ColonBetween(start, comma);
@@ -878,15 +870,7 @@ internal sealed class AttributionLinker
                 end--;
             }
 
-            int words = 0;
-            bool free = true, finite = false;
-            for (int t = comma + 1; t < end && free; t++)
-            {
-                free = tags[t] == SpanTags.O;
-                words += IsMark(t) ? 0 : 1;
-                finite |= tokens[t].Tag is "VBD" or "VBZ" or "VBP" or "MD";
-            }
-
+            var (words, free, finite, _) = ScanClause(comma + 1, end, tags);
             if (!free || !finite || words < 3)
             {
                 continue;
@@ -895,6 +879,25 @@ internal sealed class AttributionLinker
             sourceFor[c] = (source.Start, comma);
             AddGroup(groups, cueOwner, c, (comma + 1, end));
         }
+    }
+
+    /// <summary>
+    /// Over the tokens <c>[from, to)</c> of a clause a rule would claim: how many are words, whether
+    /// none is tagged, whether one is a finite verb and whether one is tagged as a cue.
+    /// </summary>
+    private (int Words, bool Free, bool Finite, bool InnerCue) ScanClause(int from, int to, byte[] tags)
+    {
+        int words = 0;
+        bool free = true, finite = false, innerCue = false;
+        for (int t = from; t < to; t++)
+        {
+            free &= tags[t] == SpanTags.O;
+            innerCue |= SpanTags.KindOf(tags[t]) == 2;
+            words += IsMark(t) ? 0 : 1;
+            finite |= _doc.TokenData[t].Tag is "VBD" or "VBZ" or "VBP" or "MD";
+        }
+
+        return (words, free, finite, innerCue);
     }
 
     private bool UntaggedWithoutComma(int from, int to, byte[] tags)
