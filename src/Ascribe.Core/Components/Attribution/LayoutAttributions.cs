@@ -20,8 +20,15 @@ internal static class LayoutAttributions
 {
     private const int MaxNameTokens = 6;
 
-    /// <summary>Labels that end with a colon at the start of a paragraph but do not introduce a speaker.</summary>
-    private static readonly HashSet<string> NotSpeakers = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Labels of the kind of piece before a headline's colon ("Interview: …", "Analysis: …"), which no extractor may take for a speaker.</summary>
+    private static readonly HashSet<string> Kickers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "interview", "opinion", "analysis", "comment", "commentary", "editorial", "explainer", "factbox", "fact check", "review",
+        "profile", "podcast", "quiz", "timeline", "live updates", "q&a", "obituary", "update", "updated", "correction",
+    };
+
+    /// <summary>Labels that end with a colon at the start of a paragraph but do not introduce a speaker: the kickers and these.</summary>
+    private static readonly HashSet<string> NotSpeakers = new(Kickers, StringComparer.OrdinalIgnoreCase)
     {
         "note", "notes", "update", "updated", "updates", "editor", "editors", "correction", "corrections", "clarification",
         "photo", "photos", "picture", "image", "images", "video", "videos", "watch", "read", "listen", "related", "see",
@@ -34,15 +41,7 @@ internal static class LayoutAttributions
         "finally", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "by", "via", "in", "on", "at", "for", "with", "of", "if", "as", "so", "yes", "no", "ps", "p.s.",
-        "interview", "opinion", "analysis", "comment", "commentary", "editorial", "explainer", "factbox", "fact check", "review",
-        "profile", "podcast", "quiz", "timeline", "live updates", "q&a", "obituary", "letter", "letters",
-    };
-
-    /// <summary>Labels of the kind of piece before a headline's colon ("Interview: …", "Analysis: …"), which no extractor may take for a speaker.</summary>
-    private static readonly HashSet<string> Kickers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "interview", "opinion", "analysis", "comment", "commentary", "editorial", "explainer", "factbox", "fact check", "review",
-        "profile", "podcast", "quiz", "timeline", "live updates", "q&a", "obituary", "update", "updated", "correction",
+        "letter", "letters",
     };
 
     /// <summary>Function words that appear capitalized in titles and headlines but not inside a name.</summary>
